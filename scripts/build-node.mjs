@@ -1,0 +1,24 @@
+// Bundles the Node side with esbuild: the Electron main process, the sandboxed preload (one
+// CommonJS file, as a sandboxed preload must be), the CLI and the browser harness.
+// better-sqlite3 (native) and electron stay external.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external: ['better-sqlite3', 'electron'],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { main: 'src/main/electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { preload: 'src/main/preload/index.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, platform: 'node' }),
+  build({ ...common, entryPoints: { cli: 'src/main/cli/bin.ts', harness: 'src/main/harness/serve.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+]);

@@ -1,0 +1,2 @@
+// Placeholder: the tambon-plan command line.
+console.log('tambon-plan');

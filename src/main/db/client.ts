@@ -1,0 +1,134 @@
+/**
+ * Opening a workspace file: checks that it is one (without touching a file that is not),
+ * sets the pragmas (WAL, foreign keys), and applies the committed drizzle migrations.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { refused, ServiceError } from '../../shared/domain/result';
+import * as schema from './schema';
+
+/** A drizzle handle over the workspace schema, plus the raw better-sqlite3 connection. */
+export interface WorkspaceDb {
+  db: BetterSQLite3Database<typeof schema>;
+  sqlite: Database.Database;
+  file: string;
+  readonly: boolean;
+}
+
+/** `PRAGMA application_id` of a TambonPlan tambon workspace ('TPLN'). */
+export const workspaceApplicationId = 0x54504c4e;
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The migrations this build knows, from `resources/migrations/meta/_journal.json`. */
+export function knownMigrations(migrationsDir: string): { tag: string; when: number }[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  return journal.entries;
+}
+
+/** The schema version this build writes: the number of migrations it knows. */
+export function schemaVersion(migrationsDir: string): number {
+  return knownMigrations(migrationsDir).length;
+}
+
+/**
+ * Refuses, with a message a person can act on, a file that is not a TambonPlan workspace or
+ * that a newer version of the app wrote. Reads the file only; never writes to it.
+ */
+export function inspectWorkspaceFile(file: string, migrationsDir: string): { pendingMigrations: number } {
+  let header: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      header = Buffer.alloc(16);
+      fs.readSync(fd, header, 0, 16, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ServiceError('NOT_FOUND', `ไม่พบไฟล์: ${file}`, `File not found: ${file}`, 'path');
+    }
+    throw refused(`เปิดไฟล์ไม่ได้: ${file}`, `Cannot read the file: ${file}`, 'path');
+  }
+  if (!header.equals(sqliteHeader)) {
+    throw refused(
+      `ไฟล์นี้ไม่ใช่ไฟล์พื้นที่ทำงาน TambonPlan: ${path.basename(file)}`,
+      `This file is not a TambonPlan workspace: ${path.basename(file)}`,
+      'path',
+    );
+  }
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    if (appId !== workspaceApplicationId) {
+      throw refused(
+        `ไฟล์นี้เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่พื้นที่ทำงาน TambonPlan: ${path.basename(file)}`,
+        `This database belongs to another application, not TambonPlan: ${path.basename(file)}`,
+        'path',
+      );
+    }
+    const known = new Set(knownMigrations(migrationsDir).map((m) => m.when));
+    const hasTable = probe
+      .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+      .get();
+    const applied = hasTable
+      ? (probe.prepare('select created_at as whenMs from __drizzle_migrations').all() as { whenMs: number }[])
+      : [];
+    if (applied.some((m) => !known.has(Number(m.whenMs)))) {
+      throw refused(
+        'พื้นที่ทำงานนี้สร้างด้วย TambonPlan รุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรมก่อนเปิด',
+        'This workspace was written by a newer version of TambonPlan; update the app to open it',
+        'path',
+      );
+    }
+    return { pendingMigrations: known.size - applied.length };
+  } finally {
+    probe.close();
+  }
+}
+
+/** Applies the connection pragmas every workspace connection needs. */
+function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
+  if (!readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  if (!readonly) sqlite.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Opens an existing workspace (after {@link inspectWorkspaceFile}) or creates a new one when
+ * `create` is set; migrations are applied at open unless `readonly`.
+ */
+export function openDatabase(
+  file: string,
+  options: { migrationsDir: string; create?: boolean; readonly?: boolean },
+): WorkspaceDb {
+  const readonly = options.readonly ?? false;
+  if (!options.create) {
+    const { pendingMigrations } = inspectWorkspaceFile(file, options.migrationsDir);
+    if (readonly && pendingMigrations > 0) {
+      throw refused(
+        'พื้นที่ทำงานนี้ต้องปรับรุ่นข้อมูล แต่ไฟล์เป็นแบบอ่านอย่างเดียว กรุณาคัดลอกไปไว้ที่ที่เขียนได้ก่อน',
+        'This workspace needs a schema upgrade but is read-only; copy it somewhere writable first',
+        'path',
+      );
+    }
+  }
+  const sqlite = new Database(file, { readonly, fileMustExist: !options.create });
+  try {
+    applyPragmas(sqlite, readonly);
+    if (options.create) sqlite.pragma(`application_id = ${workspaceApplicationId}`);
+    const db = drizzle(sqlite, { schema });
+    if (!readonly) migrate(db, { migrationsFolder: options.migrationsDir });
+    return { db, sqlite, file, readonly };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+// Placeholder: the Electron shell is built in src/main/electron.
+import { app } from 'electron';
+void app;

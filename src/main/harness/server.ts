@@ -1,0 +1,170 @@
+/**
+ * The browser harness: serves the built renderer and bridges the same `dispatch` over loopback
+ * HTTP, so the UI runs in plain Chromium against the real services. A development and test
+ * tool only; it is not part of the packaged app.
+ *
+ * Safety: listens on 127.0.0.1 only; refuses any request whose Host or Origin is not
+ * `127.0.0.1:<port>` (DNS rebinding); every call needs the random token, passed to the page in
+ * the URL fragment and sent back as a header (never served inside the page); no CORS headers;
+ * paths given by the page resolve only under one folder chosen at start.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { refused } from '../../shared/domain/result';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { dispatch } from '../rpc/dispatch';
+import type { AppContext } from '../services/context';
+import type { PathPolicy } from '../services/ports';
+
+/** The header that carries the token. */
+export const tokenHeader = 'x-tambon-token';
+
+const maxBody = 4 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** The Content-Security-Policy of the app's page, the same in Electron and the harness. */
+export const contentSecurityPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Paths under `root` only: relative paths resolve inside it, anything leading outside is refused. */
+export function confinedPaths(root: string): PathPolicy {
+  const base = path.resolve(root);
+  return {
+    resolve(userPath) {
+      const resolved = path.resolve(base, userPath);
+      const rel = path.relative(base, resolved);
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+        throw refused(
+          `เส้นทางไฟล์นี้อยู่นอกโฟลเดอร์ที่อนุญาต (${base})`,
+          `This path is outside the allowed folder (${base})`,
+          'path',
+        );
+      }
+      return resolved;
+    },
+  };
+}
+
+/** A running harness. */
+export interface Harness {
+  port: number;
+  token: string;
+  /** The URL to open: the token is in the fragment, which the browser never sends to the server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the harness over `ctx` (whose `emit` it takes over, to stream events) serving the
+ * renderer built in `rendererDir`.
+ */
+export async function startHarness(options: { ctx: AppContext; rendererDir: string; port?: number }): Promise<Harness> {
+  const { ctx, rendererDir } = options;
+  const token = crypto.randomBytes(32).toString('hex');
+  const streams = new Set<http.ServerResponse>();
+  let port = 0;
+
+  ctx.emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  };
+
+  const tokenOk = (req: http.IncomingMessage) => {
+    const given = req.headers[tokenHeader];
+    if (typeof given !== 'string' || given.length !== token.length) return false;
+    return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  };
+
+  const send = (res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(body);
+  };
+
+  const server = http.createServer((req, res) => {
+    const expectedHost = `127.0.0.1:${port}`;
+    if (req.headers.host !== expectedHost) return send(res, 403, 'forbidden host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${expectedHost}`) return send(res, 403, 'forbidden origin');
+    const url = new URL(req.url ?? '/', `http://${expectedHost}`);
+
+    if (url.pathname === '/rpc') {
+      if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+      if (!tokenOk(req)) return send(res, 401, 'token required');
+      if (!String(req.headers['content-type']).startsWith('application/json')) return send(res, 415, 'json required');
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBody) {
+          send(res, 413, 'too large');
+          req.destroy();
+        } else chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (res.headersSent) return;
+        let body: { channel?: unknown; input?: unknown };
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+        } catch {
+          return send(res, 400, 'bad json');
+        }
+        void dispatch(ctx, body.channel, body.input).then((envelope) => send(res, 200, JSON.stringify(envelope), contentTypes['.json']));
+      });
+      return;
+    }
+
+    if (url.pathname === '/events') {
+      if (req.method !== 'GET') return send(res, 405, 'method not allowed');
+      if (!tokenOk(req)) return send(res, 401, 'token required');
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(rendererDir, `.${rel}`);
+    if (path.relative(rendererDir, file).startsWith('..')) return send(res, 404, 'not found');
+    fs.readFile(file, (error, data) => {
+      if (error) return send(res, 404, 'not found');
+      res.writeHead(200, {
+        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of streams) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

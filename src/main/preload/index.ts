@@ -1,0 +1,2 @@
+// Placeholder: the preload exposes window.api.
+export {};

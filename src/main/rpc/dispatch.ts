@@ -1,0 +1,33 @@
+/**
+ * The one entry both transports use: validate the channel and its input against the contract,
+ * run the handler, answer with the envelope. Nothing else reaches the services from outside.
+ */
+import type { Envelope } from '../../shared/domain/result';
+import { contract, isChannel, type Channel } from '../../shared/ipc/contract';
+import type { AppContext } from '../services/context';
+import { toAppError, validationError } from './errors';
+import { handlers } from './handlers';
+
+/** Validates and runs one call; never throws. */
+export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) {
+    return {
+      ok: false,
+      error: { code: 'VALIDATION', messageTh: `ไม่รู้จักคำสั่ง ${String(channel)}`, messageEn: `Unknown channel ${String(channel)}`, field: 'channel' },
+    };
+  }
+  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  try {
+    const handler = handlers[channel] as (ctx: AppContext, input: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toAppError(error) };
+  }
+}
+
+/** Same as {@link dispatch}, typed by channel, for callers inside main (CLI, tests). */
+export async function call<C extends Channel>(ctx: AppContext, channel: C, input: unknown) {
+  return dispatch(ctx, channel, input) as Promise<Envelope<import('../../shared/ipc/contract').ChannelOutput<C>>>;
+}

@@ -1,0 +1,109 @@
+/**
+ * The handler of every channel of the contract. `satisfies Handlers` makes a missing or
+ * mistyped handler a compile error.
+ */
+import type { Channel, ChannelOutput, ChannelParsed } from '../../shared/ipc/contract';
+import type { AppContext } from '../services/context';
+import { createBackup, listBackups, noteEdit, restoreBackupFile } from '../services/backups/backups';
+import { selfTestJob } from '../services/jobs/jobRunner';
+import { readPreferences, rememberRecent, updatePreferences } from '../services/preferences/preferences';
+import { loadFrameworkPresets, loadGazetteer } from '../services/reference/reference';
+import { addVillage, deleteVillage, listVillages, restoreVillage, updateVillage, type ChangeContext } from '../services/villages/villages';
+import {
+  closeWorkspace,
+  copyWorkspaceTo,
+  createWorkspaceFile,
+  openWorkspaceFile,
+  requireWorkspace,
+  requireWritable,
+  summarizeWorkspace,
+  workspaceLabel,
+} from '../services/workspace/workspace';
+
+/** A handler per channel. */
+export type Handlers = {
+  [C in Channel]: (ctx: AppContext, input: ChannelParsed<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+async function changeContext(ctx: AppContext): Promise<ChangeContext> {
+  return { operator: (await readPreferences(ctx)).operatorName, now: ctx.clock() };
+}
+
+/**
+ * Opens `file` as the current workspace (closing any other), takes the on-open backup and
+ * puts it on the recent list. A failed backup does not stop the open.
+ */
+export async function openAsCurrent(ctx: AppContext, file: string, options: { readonly?: boolean } = {}) {
+  const ws = openWorkspaceFile(ctx, file, options);
+  let summary;
+  try {
+    summary = summarizeWorkspace(ctx, ws);
+  } catch (error) {
+    ws.sqlite.close();
+    throw error;
+  }
+  closeWorkspace(ctx);
+  ctx.session.workspace = ws;
+  await createBackup(ctx, 'open', ws).catch((error: unknown) => {
+    console.warn(`backup on open failed: ${(error as Error).message}`);
+  });
+  await rememberRecent(ctx, summary.path, workspaceLabel(summary)).catch(() => undefined);
+  return summary;
+}
+
+/** Every channel's handler. */
+export const handlers = {
+  'app.info': (ctx) => ({ version: ctx.appVersion, transport: ctx.transport === 'electron' ? 'electron' : 'harness', platform: process.platform }),
+  'prefs.get': (ctx) => readPreferences(ctx),
+  'prefs.set': (ctx, input) => updatePreferences(ctx, input),
+  'gazetteer.provinces': (ctx) => loadGazetteer(ctx.resourcesDir).provinces,
+  'gazetteer.districts': (ctx, { provinceCode }) => loadGazetteer(ctx.resourcesDir).districtsOf(provinceCode),
+  'gazetteer.tambons': (ctx, { districtCode }) => loadGazetteer(ctx.resourcesDir).tambonsOf(districtCode),
+  'gazetteer.tambon': (ctx, { code }) => loadGazetteer(ctx.resourcesDir).tambon(code),
+  'frameworks.presets': (ctx) => loadFrameworkPresets(ctx.resourcesDir),
+  'dialog.pickWorkspace': (ctx, { mode, suggestedName }) => ctx.dialogs.pickWorkspace(mode, suggestedName),
+  'workspace.create': async (ctx, input) => {
+    const { operator } = await changeContext(ctx);
+    const file = createWorkspaceFile(ctx, input, operator);
+    return openAsCurrent(ctx, file);
+  },
+  'workspace.open': (ctx, { path }) => openAsCurrent(ctx, ctx.paths.resolve(path)),
+  'workspace.current': (ctx) => (ctx.session.workspace ? summarizeWorkspace(ctx, ctx.session.workspace) : null),
+  'workspace.saveAs': async (ctx, { path }) => {
+    const file = await copyWorkspaceTo(ctx, path);
+    return openAsCurrent(ctx, file);
+  },
+  'workspace.close': (ctx) => {
+    closeWorkspace(ctx);
+    return null;
+  },
+  'villages.list': (ctx) => listVillages(requireWorkspace(ctx)),
+  'villages.add': async (ctx, input) => {
+    const village = addVillage(requireWritable(ctx), input, await changeContext(ctx));
+    noteEdit(ctx);
+    return village;
+  },
+  'villages.update': async (ctx, { id, ...input }) => {
+    const village = updateVillage(requireWritable(ctx), id, input, await changeContext(ctx));
+    noteEdit(ctx);
+    return village;
+  },
+  'villages.delete': async (ctx, { id }) => {
+    const village = deleteVillage(requireWritable(ctx), id, await changeContext(ctx));
+    noteEdit(ctx);
+    return village;
+  },
+  'villages.restore': async (ctx, { id }) => {
+    const village = restoreVillage(requireWritable(ctx), id, await changeContext(ctx));
+    noteEdit(ctx);
+    return village;
+  },
+  'backups.list': (ctx) => listBackups(ctx),
+  'backups.create': (ctx) => createBackup(ctx, 'manual'),
+  'backups.restore': async (ctx, { file }) => {
+    const target = await restoreBackupFile(ctx, file);
+    return openAsCurrent(ctx, target);
+  },
+  'jobs.startSelfTest': (ctx, { steps, stepMs }) => ({ jobId: ctx.jobs.start((control) => selfTestJob(control, steps, stepMs)).jobId }),
+  'jobs.cancel': (ctx, { jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+} satisfies Handlers;

@@ -1,0 +1,161 @@
+/**
+ * หมู่บ้าน of the open workspace: list, add, edit, delete (tombstone) and undo. The headman's
+ * name is a person's name, so it lives in the local-only `village_contacts` table.
+ */
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { ServiceError } from '../../../shared/domain/result';
+import type { Village, VillageInput } from '../../../shared/domain/villages';
+import { villageCode, villageInputSchema } from '../../../shared/domain/villages';
+import { insertRow, restoreRow, tombstoneRow, updateRow } from '../../db/repository';
+import { tambon, villageContacts, villages } from '../../db/schema';
+import type { OpenWorkspace } from '../context';
+import { recordAudit } from '../workspace/audit';
+
+type Db = OpenWorkspace['db'];
+
+/** Who changes and when: the operator at the keyboard and the clock. */
+export interface ChangeContext {
+  operator: string | null;
+  now: Date;
+}
+
+function toVillage(row: typeof villages.$inferSelect, headman: string | null): Village {
+  return {
+    id: row.id,
+    moo: row.moo,
+    name: row.name,
+    code: row.code,
+    households: row.households,
+    population: row.population,
+    headman,
+    isCommunity: row.isCommunity,
+    rev: row.rev,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function tambonCode(db: Db): string {
+  const row = db.select({ code: tambon.code }).from(tambon).where(isNull(tambon.deletedAt)).get();
+  if (!row) throw new ServiceError('NOT_FOUND', 'พื้นที่ทำงานนี้ไม่มีข้อมูลตำบล', 'This workspace has no tambon');
+  return row.code;
+}
+
+function assertMooFree(db: Db, moo: number, exceptId?: string): void {
+  const clash = db
+    .select({ id: villages.id, name: villages.name })
+    .from(villages)
+    .where(and(eq(villages.moo, moo), isNull(villages.deletedAt), exceptId ? ne(villages.id, exceptId) : undefined))
+    .get();
+  if (clash) {
+    throw new ServiceError(
+      'CONFLICT',
+      `หมู่ที่ ${moo} มีอยู่แล้ว (${clash.name}) กรุณาใช้หมายเลขอื่น`,
+      `Village number ${moo} already exists (${clash.name})`,
+      'moo',
+    );
+  }
+}
+
+function headmanOf(db: Db, villageId: string): string | null {
+  return (
+    db
+      .select({ headman: villageContacts.headman })
+      .from(villageContacts)
+      .where(and(eq(villageContacts.villageId, villageId), isNull(villageContacts.deletedAt)))
+      .get()?.headman ?? null
+  );
+}
+
+function setHeadman(db: Db, villageId: string, headman: string | null, now: Date): void {
+  const existing = db.select().from(villageContacts).where(eq(villageContacts.villageId, villageId)).get();
+  if (!existing) {
+    if (headman) insertRow(db, villageContacts, { villageId, headman }, now);
+    return;
+  }
+  if (existing.deletedAt) restoreRow(db, villageContacts, existing.id, now);
+  if (existing.headman !== headman) updateRow(db, villageContacts, existing.id, { headman }, now);
+}
+
+/** The live villages, by หมู่ที่. */
+export function listVillages(ws: OpenWorkspace): Village[] {
+  const rows = ws.db
+    .select({ v: villages, headman: villageContacts.headman })
+    .from(villages)
+    .leftJoin(villageContacts, and(eq(villageContacts.villageId, villages.id), isNull(villageContacts.deletedAt)))
+    .where(isNull(villages.deletedAt))
+    .orderBy(villages.moo)
+    .all();
+  return rows.map((r) => toVillage(r.v, r.headman));
+}
+
+/** Adds a village; the หมู่ที่ must be free among live villages. */
+export function addVillage(ws: OpenWorkspace, rawInput: VillageInput, change: ChangeContext): Village {
+  const input = villageInputSchema.parse(rawInput);
+  const db = ws.db;
+  return db.transaction(() => {
+    assertMooFree(db, input.moo);
+    const row = insertRow(db, villages, {
+      moo: input.moo,
+      name: input.name,
+      code: input.isCommunity ? null : villageCode(tambonCode(db), input.moo),
+      households: input.households,
+      population: input.population,
+      isCommunity: input.isCommunity,
+    }, change.now);
+    if (input.headman) insertRow(db, villageContacts, { villageId: row.id, headman: input.headman }, change.now);
+    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.add', detail: { id: row.id, moo: row.moo } });
+    return toVillage(row, input.headman);
+  });
+}
+
+/** Changes a live village. */
+export function updateVillage(ws: OpenWorkspace, id: string, rawInput: VillageInput, change: ChangeContext): Village {
+  const input = villageInputSchema.parse(rawInput);
+  const db = ws.db;
+  return db.transaction(() => {
+    assertMooFree(db, input.moo, id);
+    const row = updateRow(db, villages, id, {
+      moo: input.moo,
+      name: input.name,
+      code: input.isCommunity ? null : villageCode(tambonCode(db), input.moo),
+      households: input.households,
+      population: input.population,
+      isCommunity: input.isCommunity,
+    }, change.now);
+    if (!row) throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านนี้ (อาจถูกลบไปแล้ว)', 'No such village (it may have been deleted)', 'id');
+    setHeadman(db, id, input.headman, change.now);
+    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.update', detail: { id, moo: row.moo } });
+    return toVillage(row, input.headman);
+  });
+}
+
+/** Deletes a village by tombstone (its contact too); {@link restoreVillage} undoes it. */
+export function deleteVillage(ws: OpenWorkspace, id: string, change: ChangeContext): Village {
+  const db = ws.db;
+  return db.transaction(() => {
+    const headman = headmanOf(db, id);
+    const row = tombstoneRow(db, villages, id, change.now);
+    if (!row) throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านนี้ (อาจถูกลบไปแล้ว)', 'No such village (it may have been deleted)', 'id');
+    const contact = db.select().from(villageContacts).where(and(eq(villageContacts.villageId, id), isNull(villageContacts.deletedAt))).get();
+    if (contact) tombstoneRow(db, villageContacts, contact.id, change.now);
+    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.delete', detail: { id, moo: row.moo } });
+    return toVillage(row, headman);
+  });
+}
+
+/** Undoes a delete, unless another live village has taken its หมู่ที่ meanwhile. */
+export function restoreVillage(ws: OpenWorkspace, id: string, change: ChangeContext): Village {
+  const db = ws.db;
+  return db.transaction(() => {
+    const dead = db.select().from(villages).where(eq(villages.id, id)).get();
+    if (!dead || dead.deletedAt === null) {
+      throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านที่ลบไว้นี้', 'No deleted village with this id', 'id');
+    }
+    assertMooFree(db, dead.moo);
+    const row = restoreRow(db, villages, id, change.now)!;
+    const contact = db.select().from(villageContacts).where(eq(villageContacts.villageId, id)).get();
+    if (contact?.deletedAt) restoreRow(db, villageContacts, contact.id, change.now);
+    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.restore', detail: { id, moo: row.moo } });
+    return toVillage(row, contact?.headman ?? null);
+  });
+}

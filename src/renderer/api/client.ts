@@ -1,0 +1,107 @@
+/**
+ * The renderer's one way to main: `window.api` from the preload in Electron, or the same API
+ * over the loopback harness in a plain browser (token from the URL fragment, sent as a header).
+ */
+import type { Envelope } from '../../shared/domain/result';
+import type { Api } from '../../shared/ipc/api';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/ipc/contract';
+
+declare global {
+  interface Window {
+    api?: Api;
+  }
+}
+
+const tokenKey = 'tambon-plan-harness-token';
+
+function harnessToken(): string | null {
+  const match = /token=([0-9a-f]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(tokenKey, match[1]);
+    // Keep the token out of the address bar (and out of screenshots).
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return match[1];
+  }
+  return sessionStorage.getItem(tokenKey);
+}
+
+/** The API over HTTP to the harness. */
+function harnessApi(token: string): Api {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connect = async () => {
+    for (;;) {
+      try {
+        const res = await fetch('/events', { headers: { 'x-tambon-token': token } });
+        if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(frame)?.[1];
+            const data = /^data: (.*)$/m.exec(frame)?.[1];
+            if (event && data) for (const l of listeners.get(event) ?? []) l(JSON.parse(data));
+          }
+        }
+      } catch {
+        // The harness went away or restarted: try again shortly.
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
+  void connect();
+  return {
+    async invoke(channel, input) {
+      try {
+        const res = await fetch('/rpc', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tambon-token': token },
+          body: JSON.stringify({ channel, input }),
+        });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return (await res.json()) as Envelope<never>;
+      } catch (error) {
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            messageTh: 'ติดต่อโปรแกรมส่วนหลังไม่ได้ กรุณาเปิดโปรแกรมใหม่',
+            messageEn: `Cannot reach the app's back end (${(error as Error).message}); restart the app`,
+          },
+        };
+      }
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+}
+
+let cached: Api | null = null;
+
+/** The API of this window. */
+export function api(): Api {
+  if (cached) return cached;
+  if (window.api) return (cached = window.api);
+  const token = harnessToken();
+  if (!token) throw new Error('No preload API and no harness token: open the URL the harness printed');
+  return (cached = harnessApi(token));
+}
+
+/** Calls a channel. */
+export function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
+  return api().invoke(channel, input);
+}
+
+/** Subscribes to an event; returns the unsubscribe function. */
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return api().on(event, listener);
+}

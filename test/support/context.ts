@@ -1,0 +1,60 @@
+/**
+ * Test contexts over real SQLite files in a fresh temporary folder; fakes only at the OS ports.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../src/shared/ipc/contract';
+import type { Envelope } from '../../src/shared/domain/result';
+import { createContext, type AppContext } from '../../src/main/services/context';
+import { dispatch } from '../../src/main/rpc/dispatch';
+
+/** The repository's resources folder. */
+export const resourcesDir = path.resolve(__dirname, '../../resources');
+
+/** A fresh temporary folder, removed by the caller's cleanup. */
+export function tempDir(prefix = 'tambon-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A context with its own home folder and a record of the events it emitted. */
+export function testContext(overrides: Partial<AppContext> = {}): AppContext & { dir: string; events: { event: EventName; payload: unknown }[] } {
+  const dir = tempDir();
+  const events: { event: EventName; payload: unknown }[] = [];
+  const ctx = createContext({
+    resourcesDir,
+    transport: 'cli',
+    appVersion: '0.0.0-test',
+    homeDir: path.join(dir, 'home'),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      events.push({ event, payload });
+    },
+    ...overrides,
+  });
+  return Object.assign(ctx, { dir, events });
+}
+
+/** Calls a channel and returns its value, failing the test with the error otherwise. */
+export async function ok<T = any>(ctx: AppContext, channel: string, input: unknown = {}): Promise<T> {
+  const result = (await dispatch(ctx, channel, input)) as Envelope<T>;
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** Calls a channel expecting an error, and returns it. */
+export async function fails(ctx: AppContext, channel: string, input: unknown = {}) {
+  const result = await dispatch(ctx, channel, input);
+  if (result.ok) throw new Error(`${channel} unexpectedly succeeded: ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** Creates (and opens) a workspace for ต.นาทราย (800108) with the NST framework. */
+export async function createNaSai(ctx: AppContext, name = 'nasai.tambon') {
+  return ok(ctx, 'workspace.create', {
+    path: path.join((ctx as AppContext & { dir: string }).dir, name),
+    tambonCode: '800108',
+    officeType: 'sao',
+    officeName: 'องค์การบริหารส่วนตำบลนาทราย',
+    framework: { presetId: 'nst-coop-phase2' },
+  });
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+// The renderer: built to dist/renderer with relative paths, served by Electron's app:// protocol
+// and by the browser harness alike. JSX is compiled by Vite's own transformer (automatic runtime).
+export default defineConfig({
+  root: 'src/renderer',
+  base: './',
+  build: {
+    outDir: '../../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
