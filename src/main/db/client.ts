@@ -38,15 +38,17 @@ export function schemaVersion(migrationsDir: string): number {
 
 /**
  * Refuses, with a message a person can act on, a file that is not a TambonPlan workspace or
- * that a newer version of the app wrote. Reads the file only; never writes to it.
+ * that a newer version of the app wrote. Reads only the 100-byte SQLite header (magic,
+ * `application_id`, `user_version` = schema version): it never opens the file with SQLite,
+ * which would leave `-wal`/`-shm` files beside it.
  */
 export function inspectWorkspaceFile(file: string, migrationsDir: string): { pendingMigrations: number } {
-  let header: Buffer;
+  const header = Buffer.alloc(100);
+  let read = 0;
   try {
     const fd = fs.openSync(file, 'r');
     try {
-      header = Buffer.alloc(16);
-      fs.readSync(fd, header, 0, 16, 0);
+      read = fs.readSync(fd, header, 0, 100, 0);
     } finally {
       fs.closeSync(fd);
     }
@@ -56,41 +58,27 @@ export function inspectWorkspaceFile(file: string, migrationsDir: string): { pen
     }
     throw refused(`เปิดไฟล์ไม่ได้: ${file}`, `Cannot read the file: ${file}`, 'path');
   }
-  if (!header.equals(sqliteHeader)) {
+  const name = path.basename(file);
+  if (read < 100 || !header.subarray(0, 16).equals(sqliteHeader)) {
+    throw refused(`ไฟล์นี้ไม่ใช่ไฟล์พื้นที่ทำงาน TambonPlan: ${name}`, `This file is not a TambonPlan workspace: ${name}`, 'path');
+  }
+  if (header.readUInt32BE(68) !== workspaceApplicationId) {
     throw refused(
-      `ไฟล์นี้ไม่ใช่ไฟล์พื้นที่ทำงาน TambonPlan: ${path.basename(file)}`,
-      `This file is not a TambonPlan workspace: ${path.basename(file)}`,
+      `ไฟล์นี้เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่พื้นที่ทำงาน TambonPlan: ${name}`,
+      `This database belongs to another application, not TambonPlan: ${name}`,
       'path',
     );
   }
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const appId = probe.pragma('application_id', { simple: true }) as number;
-    if (appId !== workspaceApplicationId) {
-      throw refused(
-        `ไฟล์นี้เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่พื้นที่ทำงาน TambonPlan: ${path.basename(file)}`,
-        `This database belongs to another application, not TambonPlan: ${path.basename(file)}`,
-        'path',
-      );
-    }
-    const known = new Set(knownMigrations(migrationsDir).map((m) => m.when));
-    const hasTable = probe
-      .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-      .get();
-    const applied = hasTable
-      ? (probe.prepare('select created_at as whenMs from __drizzle_migrations').all() as { whenMs: number }[])
-      : [];
-    if (applied.some((m) => !known.has(Number(m.whenMs)))) {
-      throw refused(
-        'พื้นที่ทำงานนี้สร้างด้วย TambonPlan รุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรมก่อนเปิด',
-        'This workspace was written by a newer version of TambonPlan; update the app to open it',
-        'path',
-      );
-    }
-    return { pendingMigrations: known.size - applied.length };
-  } finally {
-    probe.close();
+  const written = header.readUInt32BE(60);
+  const known = schemaVersion(migrationsDir);
+  if (written > known) {
+    throw refused(
+      'พื้นที่ทำงานนี้สร้างด้วย TambonPlan รุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรมก่อนเปิด',
+      'This workspace was written by a newer version of TambonPlan; update the app to open it',
+      'path',
+    );
   }
+  return { pendingMigrations: known - written };
 }
 
 /** Applies the connection pragmas every workspace connection needs. */
@@ -125,7 +113,12 @@ export function openDatabase(
     applyPragmas(sqlite, readonly);
     if (options.create) sqlite.pragma(`application_id = ${workspaceApplicationId}`);
     const db = drizzle(sqlite, { schema });
-    if (!readonly) migrate(db, { migrationsFolder: options.migrationsDir });
+    if (!readonly) {
+      migrate(db, { migrationsFolder: options.migrationsDir });
+      // The schema version, readable from the file header without opening it (see inspectWorkspaceFile).
+      const version = schemaVersion(options.migrationsDir);
+      if (sqlite.pragma('user_version', { simple: true }) !== version) sqlite.pragma(`user_version = ${version}`);
+    }
     return { db, sqlite, file, readonly };
   } catch (error) {
     sqlite.close();

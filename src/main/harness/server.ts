@@ -62,6 +62,8 @@ export function confinedPaths(root: string): PathPolicy {
 
 /** A running harness. */
 export interface Harness {
+  /** The address it listens on: always 127.0.0.1. */
+  host: string;
   port: number;
   token: string;
   /** The URL to open: the token is in the fragment, which the browser never sends to the server. */
@@ -155,8 +157,10 @@ export async function startHarness(options: { ctx: AppContext; rendererDir: stri
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   return {
+    host: address.address,
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,

@@ -84,6 +84,14 @@ export const contract = {
   'jobs.cancel': { input: z.object({ jobId: z.string().min(1) }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const;
 
+/**
+ * What the Electron application menu asks the renderer to do (ไฟล์ → สร้างใหม่, เปิด…, บันทึกเป็น…,
+ * กู้คืนจากสำรอง…, ปิดพื้นที่ทำงาน); the renderer runs the same flow as its own buttons.
+ */
+export const menuCommands = ['workspace.new', 'workspace.open', 'workspace.saveAs', 'backups.restore', 'workspace.close'] as const;
+/** One of {@link menuCommands}. */
+export type MenuCommand = (typeof menuCommands)[number];
+
 /** Every event main pushes to the renderer: event name → payload schema. */
 export const events = {
   'job.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number(), label: z.string().optional() }),
@@ -94,6 +102,8 @@ export const events = {
     error: z.object({ code: z.string(), messageTh: z.string(), messageEn: z.string() }).optional(),
   }),
   'workspace.changed': z.object({ reason: z.string() }),
+  /** A command chosen in the Electron application menu, for the renderer to carry out with its own flow. */
+  'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const;
 
 /** A channel name. */

@@ -1,0 +1,69 @@
+/**
+ * The Electron shell's security rules, as small functions the shell wires up and a plain-Node
+ * test can call with fakes: the window's web preferences, what the page may navigate to or open,
+ * and which IPC senders are ours. Type-only imports of 'electron': nothing here loads it.
+ */
+import type { IpcMainInvokeEvent, WebContents, WebPreferences } from 'electron';
+import { appOrigin } from './ipcNames';
+
+/**
+ * The main window's web preferences: an isolated, sandboxed renderer without Node, whose only
+ * door to main is the preload's `window.api`.
+ */
+export function webPreferencesFor(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  };
+}
+
+/** Whether `url` is a page of the app itself (`app://tambon/…`). */
+export function isAppUrl(url: string): boolean {
+  return url.startsWith(`${appOrigin}/`);
+}
+
+/** The parts of a WebContents the guards use (a fake in tests). */
+export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/**
+ * Denies everything a page could use to leave the app: navigation to any URL that is not the
+ * app's own, redirects elsewhere, new windows (window.open, target=_blank) and <webview>.
+ */
+export function guardWebContents(contents: GuardedContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** The parts of an invoke event the sender check reads. */
+export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+
+/**
+ * Whether an IPC call comes from our window's own page: the frame still exists, it is the main
+ * frame of `contents` (not an iframe, not another window) and it shows an `app://tambon/` page.
+ * Important: this is checked on every call, because a frame's URL changes with navigation.
+ */
+export function isTrustedSender(event: SenderEvent, contents: WebContents | null | undefined): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !contents || event.sender !== contents) return false;
+  if (frame.parent !== null) return false;
+  const main = contents.mainFrame;
+  const sameFrame = frame === main || (frame.processId === main.processId && frame.frameToken === main.frameToken);
+  return sameFrame && isAppUrl(frame.url);
+}

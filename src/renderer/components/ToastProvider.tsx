@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** A short message at the bottom of the window, with an optional action (e.g. undo). */
+export interface ToastInput {
+  message: string;
+  kind?: 'info' | 'error';
+  action?: { label: string; run: () => void };
+  testId?: string;
+}
+
+interface Toast extends ToastInput {
+  id: number;
+}
+
+const visibleMs = { info: 8000, action: 15000, error: 15000 };
+
+const ToastContext = createContext<(toast: ToastInput) => void>(() => undefined);
+
+/** Shows toasts raised anywhere below it. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const show = useCallback((toast: ToastInput) => {
+    const id = nextId.current++;
+    // One toast per kind of message: a new one replaces an older one with the same test id.
+    setToasts((list) => [...list.filter((t) => !toast.testId || t.testId !== toast.testId), { ...toast, id }].slice(-3));
+  }, []);
+  return (
+    <ToastContext.Provider value={show}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((toast) => (
+          <ToastView key={toast.id} toast={toast} onDismiss={dismiss} />
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    const ms = toast.kind === 'error' ? visibleMs.error : toast.action ? visibleMs.action : visibleMs.info;
+    const timer = setTimeout(() => onDismiss(toast.id), ms);
+    return () => clearTimeout(timer);
+  }, [toast, onDismiss]);
+  return (
+    <div className={toast.kind === 'error' ? 'toast toast-error' : 'toast'} data-testid={toast.testId ?? 'toast'}>
+      <span className="toast-message">{toast.message}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className="button button-small toast-action"
+          onClick={() => {
+            toast.action!.run();
+            onDismiss(toast.id);
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="toast-close" aria-label={t.common.dismiss} onClick={() => onDismiss(toast.id)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Raises a toast. */
+export function useToast(): (toast: ToastInput) => void {
+  return useContext(ToastContext);
+}
+

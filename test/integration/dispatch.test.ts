@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/rpc/dispatch';
+import { handlers } from '../../src/main/rpc/handlers';
+import { channels } from '../../src/shared/ipc/contract';
+import { createNaSai, ok, testContext } from '../support/context';
+
+describe('dispatch', () => {
+  it('has a handler for every channel of the contract and no other', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
+  });
+
+  it('answers VALIDATION naming the field for a malformed call, and changes nothing', async () => {
+    const ctx = testContext();
+    await createNaSai(ctx);
+    const cases: [string, unknown, string][] = [
+      ['villages.add', { moo: '3', name: 'x' }, 'moo'],
+      ['villages.add', { moo: 3 }, 'name'],
+      ['villages.add', { moo: 3, name: 'x', households: -1 }, 'households'],
+      ['villages.add', { moo: 3, name: 'x', extra: true }, ''],
+      ['villages.delete', {}, 'id'],
+      ['gazetteer.districts', { provinceCode: '8' }, 'provinceCode'],
+      ['workspace.create', { path: 'x', tambonCode: '800108', officeType: 'city', officeName: 'x', framework: { presetId: 'a' } }, 'officeType'],
+    ];
+    for (const [channel, input, field] of cases) {
+      const result = await dispatch(ctx, channel, input);
+      expect(result.ok, channel).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe('VALIDATION');
+      if (field) expect(result.error.field).toBe(field);
+      expect(result.error.messageTh.length).toBeGreaterThan(0);
+      expect(JSON.stringify(result.error)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    }
+    expect(await ok(ctx, 'villages.list')).toEqual([]);
+  });
+
+  it('refuses an unknown channel', async () => {
+    const result = await dispatch(testContext(), 'fs.deleteEverything', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'channel' } });
+  });
+
+  it('answers NOT_FOUND when no workspace is open', async () => {
+    const result = await dispatch(testContext(), 'villages.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('serves the gazetteer and the framework presets from the shipped data', async () => {
+    const ctx = testContext();
+    const provinces = await ok(ctx, 'gazetteer.provinces');
+    expect(provinces).toHaveLength(77);
+    const districts = await ok(ctx, 'gazetteer.districts', { provinceCode: '80' });
+    expect(districts).toHaveLength(23);
+    const tambons = await ok(ctx, 'gazetteer.tambons', { districtCode: '8001' });
+    expect(tambons.map((t: { code: string }) => t.code)).toContain('800108');
+    const presets = await ok(ctx, 'frameworks.presets');
+    expect(presets.map((p: { id: string }) => p.id)).toEqual(['nst-coop-phase2', 'chainat-province']);
+  });
+});

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../src/main/db/client';
+import * as schema from '../../src/main/db/schema';
+import { resourcesDir, tempDir } from '../support/context';
+
+const migrationsDir = path.join(resourcesDir, 'migrations');
+
+describe('migrations', () => {
+  it('migrate a fresh database to exactly the schema of schema.ts', () => {
+    const file = path.join(tempDir(), 'fresh.tambon');
+    const ws = openDatabase(file, { migrationsDir, create: true });
+    ws.sqlite.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion(migrationsDir));
+      const actualTables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name").all() as { name: string }[]).map((t) => t.name);
+      expect(actualTables).toEqual(Object.keys(schema.tables).sort());
+      for (const table of Object.values(schema.tables)) {
+        const config = getTableConfig(table);
+        const columns = db.prepare(`pragma table_info(${config.name})`).all() as { name: string; notnull: number; pk: number; type: string }[];
+        expect(columns.map((c) => c.name).sort(), config.name).toEqual(config.columns.map((c) => c.name).sort());
+        for (const column of config.columns) {
+          const actual = columns.find((c) => c.name === column.name)!;
+          expect(actual.pk > 0, `${config.name}.${column.name} primary key`).toBe(column.primary);
+          expect(actual.notnull === 1 || column.primary, `${config.name}.${column.name} not null`).toBe(column.notNull);
+          expect(actual.type.toLowerCase(), `${config.name}.${column.name} type`).toBe(column.getSQLType().toLowerCase());
+        }
+        const indexes = (db.prepare(`pragma index_list(${config.name})`).all() as { name: string; origin: string }[])
+          .filter((i) => i.origin === 'c')
+          .map((i) => i.name)
+          .sort();
+        expect(indexes, `${config.name} indexes`).toEqual(config.indexes.map((i) => i.config.name).sort());
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('are up to date: schema.ts has no change that a new migration would need', async () => {
+    const { generateSQLiteDrizzleJson, generateSQLiteMigration } = await import('drizzle-kit/api');
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number }[] };
+    const last = journal.entries.at(-1)!;
+    const snapshot = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', `${String(last.idx).padStart(4, '0')}_snapshot.json`), 'utf8'));
+    const current = await generateSQLiteDrizzleJson(schema as Record<string, unknown>);
+    const statements = await generateSQLiteMigration(snapshot, current);
+    expect(statements, 'run `npm run db:generate` and commit the migration').toEqual([]);
+  });
+
+  it('turn foreign keys on and run in WAL mode', () => {
+    const ws = openDatabase(path.join(tempDir(), 'p.tambon'), { migrationsDir, create: true });
+    try {
+      expect(ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(() => ws.sqlite.prepare("insert into village_contacts (id, updated_at, village_id) values ('x', 'now', 'no-such-village')").run()).toThrow(/FOREIGN KEY/);
+    } finally {
+      ws.sqlite.close();
+    }
+  });
+});
+
+describe('row identity and travel class', () => {
+  const identity = ['id', 'rev', 'updated_at', 'deleted_at'];
+
+  it('every table declares a travel class', () => {
+    expect(Object.keys(schema.travelClass).sort()).toEqual(Object.keys(schema.tables).sort());
+  });
+
+  it('every table that may travel has a UUIDv7 id, rev, updatedAt and a deletedAt tombstone', () => {
+    for (const [name, table] of Object.entries(schema.tables)) {
+      const travel = schema.travelClass[name as keyof typeof schema.travelClass];
+      const columns = getTableConfig(table).columns;
+      if (travel === 'local' && !columns.some((c) => c.name === 'rev')) continue;
+      for (const col of identity) expect(columns.map((c) => c.name), `${name}.${col}`).toContain(col);
+      expect(columns.find((c) => c.name === 'id')!.primary, `${name}.id is the primary key`).toBe(true);
+      expect(columns.find((c) => c.name === 'deleted_at')!.notNull, `${name}.deleted_at is nullable`).toBe(false);
+    }
+    // At least the registries that travel are covered.
+    expect(Object.entries(schema.travelClass).filter(([, c]) => c === 'aggregate').map(([n]) => n)).toEqual(
+      expect.arrayContaining(['tambon', 'offices', 'frameworks', 'strategic_issues', 'villages']),
+    );
+  });
+
+  it('names of people never sit in a table that travels', () => {
+    const personal = /headman|phone|citizen|person_name|first_name|last_name|operator/;
+    for (const [name, table] of Object.entries(schema.tables)) {
+      if (schema.travelClass[name as keyof typeof schema.travelClass] === 'local') continue;
+      for (const column of getTableConfig(table).columns) expect(column.name, `${name}.${column.name}`).not.toMatch(personal);
+    }
+  });
+});
