@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Launcher for `npx tambon-plan`: runs the bundled command line (dist/cli.cjs), or says how to build it.
+// Launcher for `npx tambon-plan`: runs the bundled command line (dist/cli.cjs), or says in one
+// line how to build it (exit 2).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
 const bundle = path.join(__dirname, '..', 'dist', 'cli.cjs');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('tambon-plan: ยังไม่ได้ build โปรแกรม / not built yet: run `npm run build` first\n');
+  process.stderr.write('tambon-plan: ยังไม่ได้ build โปรแกรม ให้รัน npm run build ก่อน / not built yet: run `npm run build` first\n');
   process.exit(2);
 }
+// V8's compile cache (Node ≥ 22.1) saves ~25 ms per run on the 1 MB bundle; see bench/README.md.
+require('node:module').enableCompileCache?.();
 require(bundle);

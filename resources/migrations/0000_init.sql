@@ -52,7 +52,9 @@ CREATE TABLE `tambon` (
 	`name_th` text NOT NULL,
 	`name_en` text NOT NULL,
 	`district_code` text NOT NULL,
-	`province_code` text NOT NULL
+	`district_name_th` text NOT NULL,
+	`province_code` text NOT NULL,
+	`province_name_th` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `village_contacts` (

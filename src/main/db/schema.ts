@@ -32,7 +32,9 @@ export const tambon = sqliteTable('tambon', {
   nameTh: text('name_th').notNull(),
   nameEn: text('name_en').notNull(),
   districtCode: text('district_code').notNull(),
+  districtNameTh: text('district_name_th').notNull(),
   provinceCode: text('province_code').notNull(),
+  provinceNameTh: text('province_name_th').notNull(),
 });
 
 /** The local offices of the tambon (อบต. / เทศบาลตำบล); the host office runs the workspace. */

@@ -7,7 +7,7 @@ import type { Envelope } from '../../shared/domain/result';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { dispatch } from '../rpc/dispatch';
 import type { AppContext } from '../services/context';
-import { eventChannel, invokeChannel } from './ipcNames';
+import { eventChannel, invokeChannel } from '../../shared/ipc/electronTransport';
 
 /** The answer to a call from a frame that is not our window's own page. */
 export function refusedSenderEnvelope(): Envelope<never> {

@@ -1,3 +1,90 @@
-// Placeholder: the Electron shell is built in src/main/electron.
-import { app } from 'electron';
-void app;
+/**
+ * The Electron composition root, bundled to dist/electron/main.cjs: the only module that loads
+ * 'electron' at run time. It wires the pieces beside it (each testable under plain Node) and the
+ * same services the CLI and the harness use:
+ *   app:// protocol over dist/renderer → one window (sandboxed, isolated, no Node) → preload's
+ *   window.api → one IPC handler (sender checked) → dispatch → services.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { createContext } from '../services/context';
+import { closeWorkspace } from '../services/workspace/workspace';
+import { appVersion } from '../version';
+import { appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
+import { electronDialogs } from './dialogs';
+import { eventSender, registerIpc } from './ipc';
+import { aboutText, applicationMenuTemplate } from './menu';
+import { shellPaths } from './paths';
+import { guardWebContents, isPermissionAllowed, isTrustedSender } from './security';
+import { createMainWindow } from './window';
+
+// Important: privileged schemes must be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another TambonPlan is running; it gets focus through 'second-instance'. Two processes on one
+  // workspace file would fight over its lock.
+  app.quit();
+} else {
+  startShell();
+}
+
+function startShell(): void {
+  let mainWindow: BrowserWindow | null = null;
+  const paths = shellPaths({ isPackaged: app.isPackaged, mainDir: __dirname, resourcesPath: process.resourcesPath });
+  const homeDir = process.env.TAMBON_PLAN_HOME ? path.resolve(process.env.TAMBON_PLAN_HOME) : app.getPath('userData');
+
+  const ctx = createContext({
+    resourcesDir: paths.resourcesDir,
+    transport: 'electron',
+    appVersion,
+    homeDir,
+    dialogs: electronDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
+    emit: eventSender(() => mainWindow?.webContents),
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every web contents (the window, devtools, anything created later) gets the same guards.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => closeWorkspace(ctx));
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+      callback(isPermissionAllowed(permission, details.requestingUrl)),
+    );
+    ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      isPermissionAllowed(permission, requestingOrigin ? `${requestingOrigin}/` : undefined),
+    );
+    // No remote content: the page's CSP already forbids it; this cancels any http(s)/ws request of the session too.
+    ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+      callback({ cancel: true }),
+    );
+    protocol.handle(appScheme, createAppProtocolHandler(paths.rendererDir));
+    registerIpc(ipcMain, ctx, (event) => isTrustedSender(event, mainWindow?.webContents));
+
+    const menu = applicationMenuTemplate({
+      isPackaged: app.isPackaged,
+      actions: {
+        command: (command) => ctx.emit('menu.command', { command }),
+        quit: () => app.quit(),
+        about: () => {
+          const text = aboutText(appVersion, process.versions);
+          const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: ['ตกลง'] };
+          void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+        },
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+
+    mainWindow = createMainWindow(BrowserWindow, { preload: paths.preload });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

@@ -4,15 +4,18 @@
  * and which IPC senders are ours. Type-only imports of 'electron': nothing here loads it.
  */
 import type { IpcMainInvokeEvent, WebContents, WebPreferences } from 'electron';
-import { appOrigin } from './ipcNames';
+import { channels, eventNames } from '../../shared/ipc/contract';
+import { allowListSwitch, channelsSwitch, eventsSwitch } from '../../shared/ipc/electronTransport';
+import { appOrigin } from './appProtocol';
 
 /**
  * The main window's web preferences: an isolated, sandboxed renderer without Node, whose only
- * door to main is the preload's `window.api`.
+ * door to main is the preload's `window.api`, allowed exactly the contract's channels and events.
  */
 export function webPreferencesFor(preloadPath: string): WebPreferences {
   return {
     preload: preloadPath,
+    additionalArguments: [allowListSwitch(channelsSwitch, channels), allowListSwitch(eventsSwitch, eventNames)],
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -49,6 +52,15 @@ export function guardWebContents(contents: GuardedContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/**
+ * Whether a page may have a web permission. Everything is denied (camera, microphone, location,
+ * notifications, clipboard reads…) except writing to the clipboard from the app's own page, so a
+ * "copy" button (a key fingerprint, a table) works.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl);
 }
 
 /** The parts of an invoke event the sender check reads. */

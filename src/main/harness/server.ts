@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { contentSecurityPolicy } from '../contentSecurityPolicy';
 import { refused } from '../../shared/domain/result';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { dispatch } from '../rpc/dispatch';
@@ -38,8 +39,7 @@ const contentTypes: Record<string, string> = {
 };
 
 /** The Content-Security-Policy of the app's page, the same in Electron and the harness. */
-export const contentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { contentSecurityPolicy };
 
 /** Paths under `root` only: relative paths resolve inside it, anything leading outside is refused. */
 export function confinedPaths(root: string): PathPolicy {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { refused } from '../../shared/domain/result';
 import type { PickedPath } from '../../shared/ipc/contract';
 
 /** The file operations services use for files other than the SQLite workspace itself. */
@@ -77,4 +78,24 @@ export interface DialogPort {
  */
 export interface PathPolicy {
   resolve(userPath: string): string;
+}
+
+/** The largest input file (survey workbook, package) read by default: 200 MiB. */
+export const defaultInputSizeCap = 200 * 1024 * 1024;
+
+/**
+ * Refuses an input file larger than `cap` before anything parses it, so a huge or sparse file
+ * cannot exhaust memory. Returns the size.
+ */
+export async function assertWithinSizeCap(fsPort: FsPort, file: string, cap = defaultInputSizeCap): Promise<number> {
+  const { size } = await fsPort.stat(file);
+  if (size > cap) {
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw refused(
+      `ไฟล์ ${path.basename(file)} ใหญ่เกินไป (${mib(size)} MiB เกินขีดจำกัด ${mib(cap)} MiB)`,
+      `The file ${path.basename(file)} is too large (${mib(size)} MiB, over the ${mib(cap)} MiB limit)`,
+      'file',
+    );
+  }
+  return size;
 }

@@ -31,7 +31,11 @@ export function ConfirmDialog(props: {
   };
   return (
     <Modal title={props.title} onClose={() => !busy && props.onCancel()} testId={props.testId}>
-      <p className="modal-text">{props.message}</p>
+      {props.message.split('\n').map((paragraph, i) => (
+        <p key={i} className="modal-text">
+          {paragraph}
+        </p>
+      ))}
       <FormError message={error ? errorText(error) : undefined} />
       <div className="modal-actions">
         <button type="button" className="button" onClick={props.onCancel} disabled={busy} data-autofocus>

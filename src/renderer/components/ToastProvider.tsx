@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** A short message at the bottom of the window, with an optional action (e.g. undo). */
@@ -15,7 +15,13 @@ interface Toast extends ToastInput {
 
 const visibleMs = { info: 8000, action: 15000, error: 15000 };
 
-const ToastContext = createContext<(toast: ToastInput) => void>(() => undefined);
+interface ToastApi {
+  show(toast: ToastInput): void;
+  /** Removes every toast (e.g. when the workspace they were about is closed). */
+  clear(): void;
+}
+
+const ToastContext = createContext<ToastApi>({ show: () => undefined, clear: () => undefined });
 
 /** Shows toasts raised anywhere below it. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -27,8 +33,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     // One toast per kind of message: a new one replaces an older one with the same test id.
     setToasts((list) => [...list.filter((t) => !toast.testId || t.testId !== toast.testId), { ...toast, id }].slice(-3));
   }, []);
+  const clear = useCallback(() => setToasts([]), []);
+  const api = useMemo(() => ({ show, clear }), [show, clear]);
   return (
-    <ToastContext.Provider value={show}>
+    <ToastContext.Provider value={api}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((toast) => (
@@ -70,6 +78,11 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
 
 /** Raises a toast. */
 export function useToast(): (toast: ToastInput) => void {
-  return useContext(ToastContext);
+  return useContext(ToastContext).show;
+}
+
+/** Removes every toast. */
+export function useClearToasts(): () => void {
+  return useContext(ToastContext).clear;
 }
 

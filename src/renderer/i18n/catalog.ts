@@ -4,6 +4,12 @@
  * Entries with parameters are functions, so both languages take the same arguments.
  */
 
+/**
+ * Important: `\u2060` (word joiner) keeps a button's name from being split across lines where
+ * a sentence quotes it; Thai has no spaces, so the line breaker may otherwise cut between words.
+ * A `\n` in a dialog message starts a new paragraph.
+ */
+
 /** The UI languages. */
 export type Language = 'th' | 'en';
 
@@ -60,7 +66,7 @@ const th = {
   create: {
     title: 'สร้างพื้นที่ทำงานใหม่',
     intro: 'เลือกตำบล หน่วยงานเจ้าของพื้นที่ทำงาน และกรอบยุทธศาสตร์ที่ใช้จัดกลุ่มปัญหาและโครงการ',
-    areaLegend: 'ตำบล',
+    areaLegend: 'ที่ตั้ง',
     province: 'จังหวัด',
     district: 'อำเภอ',
     tambon: 'ตำบล',
@@ -100,9 +106,10 @@ const th = {
   workspace: {
     area: (tambon: string, district: string, province: string) => `ต.${tambon} อ.${district} จ.${province}`,
     tambonCode: (code: string) => `รหัสตำบล ${code}`,
+    file: (name: string) => `ไฟล์ ${name}`,
     framework: 'กรอบยุทธศาสตร์',
     readonly:
-      'เปิดแบบอ่านอย่างเดียว: ไฟล์หรือโฟลเดอร์นี้ไม่อนุญาตให้เขียน จึงดูข้อมูลได้แต่แก้ไขไม่ได้ หากต้องการแก้ไข ให้ใช้ "บันทึกเป็น…" ไปยังโฟลเดอร์ที่เขียนได้',
+      'เปิดแบบอ่านอย่างเดียว: ไฟล์หรือโฟลเดอร์นี้ไม่อนุญาตให้เขียน จึงดูข้อมูลได้แต่แก้ไขไม่ได้ หากต้องการแก้ไข ให้ใช้ “บันทึก\u2060เป็น…” ไปยังโฟลเดอร์ที่เขียนได้',
     sections: 'ส่วนของพื้นที่ทำงาน',
     navVillages: 'หมู่บ้าน',
     navIssues: 'ประเด็นยุทธศาสตร์',
@@ -137,7 +144,7 @@ const th = {
     deleteLabel: (moo: number) => `ลบหมู่ที่ ${moo}`,
     confirmDeleteTitle: 'ยืนยันการลบหมู่บ้าน',
     confirmDelete: (moo: number, name: string) =>
-      `ต้องการลบหมู่ที่ ${moo} ${name} ออกจากทะเบียนหรือไม่ หลังลบแล้วยังกด "เลิกทำ" หรือ Ctrl+Z เพื่อนำกลับมาได้`,
+      `ต้องการลบหมู่ที่ ${moo} ${name} ออกจากทะเบียนหรือไม่\nลบแล้วยังนำกลับมาได้ด้วยปุ่ม “เลิก\u2060ทำ” หรือกด Ctrl+Z`,
     confirmDeleteButton: 'ลบหมู่บ้าน',
     deleted: (moo: number) => `ลบหมู่ที่ ${moo} แล้ว`,
     undo: 'เลิกทำ',
@@ -174,7 +181,7 @@ const th = {
     empty: 'ยังไม่มีข้อมูลสำรอง',
     confirmRestoreTitle: 'ยืนยันการกู้คืนข้อมูล',
     confirmRestore: (date: string) =>
-      `พื้นที่ทำงานจะกลับไปเป็นข้อมูล ณ ${date} ก่อนกู้คืน โปรแกรมจะสำรองสถานะปัจจุบันไว้ก่อน (สาเหตุ "ก่อนกู้คืน") จึงย้อนกลับมาที่สถานะนี้ได้จากรายการสำรองข้อมูล`,
+      `พื้นที่ทำงานจะกลับไปเป็นข้อมูล ณ ${date}\nโปรแกรมจะสำรองสถานะปัจจุบันไว้ให้ก่อนกู้คืน (สาเหตุ “ก่อน\u2060กู้คืน”) จึงย้อนกลับมาที่สถานะนี้ได้เสมอจากรายการสำรองข้อมูล`,
     confirmRestoreButton: 'กู้คืนข้อมูล',
     restored: (date: string) => `กู้คืนข้อมูล ณ ${date} แล้ว`,
     bytes: (n: string) => `${n} ไบต์`,
@@ -255,7 +262,7 @@ const en: Messages = {
   create: {
     title: 'Create a new workspace',
     intro: 'Choose the tambon, the office that owns the workspace, and the strategy framework that groups problems and projects.',
-    areaLegend: 'Tambon',
+    areaLegend: 'Location',
     province: 'Province',
     district: 'District',
     tambon: 'Tambon',
@@ -291,6 +298,7 @@ const en: Messages = {
   workspace: {
     area: (tambon: string, district: string, province: string) => `Tambon ${tambon}, Amphoe ${district}, ${province} province`,
     tambonCode: (code: string) => `Tambon code ${code}`,
+    file: (name: string) => `File ${name}`,
     framework: 'Strategy framework',
     readonly:
       'Opened read-only: the file or its folder cannot be written, so you can look but not change anything. To edit, use "Save as…" to a folder that can be written.',
@@ -328,7 +336,7 @@ const en: Messages = {
     deleteLabel: (moo: number) => `Delete village ${moo}`,
     confirmDeleteTitle: 'Delete this village?',
     confirmDelete: (moo: number, name: string) =>
-      `Remove village ${moo} ${name} from the register? You can bring it back with "Undo" or Ctrl+Z.`,
+      `Remove village ${moo} ${name} from the register?\nYou can bring it back with “Undo” or Ctrl+Z.`,
     confirmDeleteButton: 'Delete village',
     deleted: (moo: number) => `Village ${moo} deleted`,
     undo: 'Undo',
@@ -365,7 +373,7 @@ const en: Messages = {
     empty: 'No backups yet',
     confirmRestoreTitle: 'Restore this backup?',
     confirmRestore: (date: string) =>
-      `The workspace will go back to how it was at ${date}. The current state is backed up first (reason "Before a restore"), so you can come back to it from the backup list.`,
+      `The workspace will go back to how it was at ${date}.\nThe current state is backed up first (reason “Before a restore”), so you can always come back to it from the backup list.`,
     confirmRestoreButton: 'Restore',
     restored: (date: string) => `Restored the backup of ${date}`,
     bytes: (n: string) => `${n} bytes`,

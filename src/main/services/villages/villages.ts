@@ -76,6 +76,18 @@ function setHeadman(db: Db, villageId: string, headman: string | null, now: Date
   if (existing.headman !== headman) updateRow(db, villageContacts, existing.id, { headman }, now);
 }
 
+/** The stored columns of a village as typed; the DOPA code follows the หมู่ที่ unless it is a ชุมชน. */
+function villageColumns(db: Db, input: ReturnType<typeof villageInputSchema.parse>) {
+  return {
+    moo: input.moo,
+    name: input.name,
+    code: input.isCommunity ? null : villageCode(tambonCode(db), input.moo),
+    households: input.households,
+    population: input.population,
+    isCommunity: input.isCommunity,
+  };
+}
+
 /** The live villages, by หมู่ที่. */
 export function listVillages(ws: OpenWorkspace): Village[] {
   const rows = ws.db
@@ -94,14 +106,7 @@ export function addVillage(ws: OpenWorkspace, rawInput: VillageInput, change: Ch
   const db = ws.db;
   return db.transaction(() => {
     assertMooFree(db, input.moo);
-    const row = insertRow(db, villages, {
-      moo: input.moo,
-      name: input.name,
-      code: input.isCommunity ? null : villageCode(tambonCode(db), input.moo),
-      households: input.households,
-      population: input.population,
-      isCommunity: input.isCommunity,
-    }, change.now);
+    const row = insertRow(db, villages, villageColumns(db, input), change.now);
     if (input.headman) insertRow(db, villageContacts, { villageId: row.id, headman: input.headman }, change.now);
     recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.add', detail: { id: row.id, moo: row.moo } });
     return toVillage(row, input.headman);
@@ -114,14 +119,7 @@ export function updateVillage(ws: OpenWorkspace, id: string, rawInput: VillageIn
   const db = ws.db;
   return db.transaction(() => {
     assertMooFree(db, input.moo, id);
-    const row = updateRow(db, villages, id, {
-      moo: input.moo,
-      name: input.name,
-      code: input.isCommunity ? null : villageCode(tambonCode(db), input.moo),
-      households: input.households,
-      population: input.population,
-      isCommunity: input.isCommunity,
-    }, change.now);
+    const row = updateRow(db, villages, id, villageColumns(db, input), change.now);
     if (!row) throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านนี้ (อาจถูกลบไปแล้ว)', 'No such village (it may have been deleted)', 'id');
     setHeadman(db, id, input.headman, change.now);
     recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.update', detail: { id, moo: row.moo } });

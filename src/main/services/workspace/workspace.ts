@@ -85,7 +85,9 @@ export function createWorkspaceFile(ctx: AppContext, rawInput: CreateWorkspaceIn
         nameTh: area.tambon.nameTh,
         nameEn: area.tambon.nameEn,
         districtCode: area.district.code,
+        districtNameTh: area.district.nameTh,
         provinceCode: area.province.code,
+        provinceNameTh: area.province.nameTh,
       }, now);
       insertRow(db, offices, { type: input.officeType, name: input.officeName, isHost: true }, now);
       const fw = insertRow(db, frameworks, { frameworkId: framework.id, nameTh: framework.nameTh, provinceCode: framework.provinceCode }, now);
@@ -147,7 +149,6 @@ export function summarizeWorkspace(ctx: AppContext, ws: OpenWorkspace): Workspac
     .orderBy(strategicIssues.no)
     .all();
   const villageCount = db.select({ n: count() }).from(villages).where(isNull(villages.deletedAt)).get()?.n ?? 0;
-  const area = loadGazetteer(ctx.resourcesDir).tambon(t.code);
   return {
     path: ws.file,
     workspaceId: ws.workspaceId,
@@ -158,9 +159,9 @@ export function summarizeWorkspace(ctx: AppContext, ws: OpenWorkspace): Workspac
       nameTh: t.nameTh,
       nameEn: t.nameEn,
       districtCode: t.districtCode,
-      districtNameTh: area.district.nameTh,
+      districtNameTh: t.districtNameTh,
       provinceCode: t.provinceCode,
-      provinceNameTh: area.province.nameTh,
+      provinceNameTh: t.provinceNameTh,
     },
     office: { type: office.type, name: office.name },
     framework: { id: fw.frameworkId, nameTh: fw.nameTh, provinceCode: fw.provinceCode, issues },

@@ -1,0 +1,422 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AdminArea } from '../../../shared/domain/admin';
+import type { Envelope } from '../../../shared/domain/result';
+import type { CreateWorkspaceInput, Framework, OfficeType, WorkspaceSummary } from '../../../shared/domain/workspace';
+import { invoke } from '../../api/client';
+import { FieldError, FormError } from '../../components/FieldError';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useFilePicker } from '../files/FilePickerProvider';
+import { useMenuCommand } from '../menu/useMenuCommand';
+import {
+  maxCustomIssues,
+  parseIssues,
+  slotOfField,
+  sortAreas,
+  suggestedFileName,
+  suggestedOfficeName,
+  type CreateFormSlot,
+} from './createWorkspaceForm';
+
+type Errors = Partial<Record<CreateFormSlot, string>>;
+const customChoice = 'custom';
+
+/** Loads a gazetteer level; an empty list while nothing above it is chosen. */
+function useAreas(load: () => Promise<AdminArea[]> | null, deps: unknown[]): AdminArea[] {
+  const [areas, setAreas] = useState<AdminArea[]>([]);
+  useEffect(() => {
+    let live = true;
+    setAreas([]);
+    const pending = load();
+    if (pending) void pending.then((list) => live && setAreas(list));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the dependencies of `load`
+  }, deps);
+  return areas;
+}
+
+async function areasOf(pending: Promise<Envelope<AdminArea[]>>): Promise<AdminArea[]> {
+  const r = await pending;
+  return r.ok ? r.value : [];
+}
+
+/** Creates a workspace: tambon, office, strategy framework, then the file. */
+export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) => void; onBack: () => void }) {
+  const { t, lang, errorText } = useI18n();
+  const pickFile = useFilePicker();
+  const [provinceCode, setProvinceCode] = useState('');
+  const [districtCode, setDistrictCode] = useState('');
+  const [tambonCode, setTambonCode] = useState('');
+  const [officeType, setOfficeType] = useState<OfficeType>('sao');
+  /** What the person typed as the office name; null while it follows the type and tambon. */
+  const [officeNameTyped, setOfficeNameTyped] = useState<string | null>(null);
+  const [presets, setPresets] = useState<Framework[]>([]);
+  const [frameworkChoice, setFrameworkChoice] = useState('');
+  const frameworkTouched = useRef(false);
+  const [customName, setCustomName] = useState('');
+  const [customIssues, setCustomIssues] = useState('');
+  const [path, setPath] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  const provinces = useAreas(() => areasOf(invoke('gazetteer.provinces', {})), []);
+  const districts = useAreas(() => (provinceCode ? areasOf(invoke('gazetteer.districts', { provinceCode })) : null), [provinceCode]);
+  const tambons = useAreas(() => (districtCode ? areasOf(invoke('gazetteer.tambons', { districtCode })) : null), [districtCode]);
+  const tambon = tambons.find((a) => a.code === tambonCode);
+
+  useEffect(() => {
+    void invoke('frameworks.presets', {}).then((r) => {
+      if (!r.ok) return;
+      setPresets(r.value);
+      setFrameworkChoice((current) => current || (r.value[0]?.id ?? customChoice));
+    });
+  }, []);
+
+  // The office name follows the type and tambon until the person edits it.
+  const autoOfficeName = suggestedOfficeName(t.officeNamePrefix[officeType], tambon?.nameTh);
+  const officeName = officeNameTyped ?? autoOfficeName;
+
+  // A province with its own preset gets it, unless the person already chose.
+  useEffect(() => {
+    if (frameworkTouched.current) return;
+    const own = presets.find((p) => p.provinceCode === provinceCode);
+    if (own) setFrameworkChoice(own.id);
+  }, [provinceCode, presets]);
+
+  const preset = presets.find((p) => p.id === frameworkChoice);
+  const sortedProvinces = useMemo(() => sortAreas(provinces, lang), [provinces, lang]);
+  const sortedDistricts = useMemo(() => sortAreas(districts, lang), [districts, lang]);
+  const sortedTambons = useMemo(() => sortAreas(tambons, lang), [tambons, lang]);
+  const areaName = (a: AdminArea) => `${lang === 'th' ? a.nameTh : a.nameEn} (${a.code})`;
+
+  const clearError = (slot: CreateFormSlot) => setErrors((e) => (e[slot] || e.form ? { ...e, [slot]: undefined, form: undefined } : e));
+
+  const validate = (): Errors => {
+    const found: Errors = {};
+    if (!tambonCode) found.tambon = t.create.tambonRequired;
+    if (!officeName.trim()) found.officeName = t.create.officeNameRequired;
+    if (frameworkChoice === customChoice) {
+      if (!customName.trim()) found.customName = t.create.customNameRequired;
+      const issues = parseIssues(customIssues);
+      if (issues.length === 0) found.customIssues = t.create.customIssuesRequired;
+      else if (issues.length > maxCustomIssues) found.customIssues = t.create.tooManyIssues(maxCustomIssues);
+    }
+    return found;
+  };
+
+  const submit = async () => {
+    const found = validate();
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) {
+      const first = Object.keys(found)[0];
+      document.querySelector<HTMLElement>(`[data-slot="${first}"]`)?.focus();
+      return;
+    }
+    const file = path ?? (await pickFile('save', suggestedFileName(tambon)));
+    if (!file) return;
+    setPath(file);
+    const input: CreateWorkspaceInput = {
+      path: file,
+      tambonCode,
+      officeType,
+      officeName: officeName.trim(),
+      framework:
+        frameworkChoice === customChoice
+          ? { custom: { nameTh: customName.trim(), issues: parseIssues(customIssues) } }
+          : { presetId: frameworkChoice },
+    };
+    setBusy(true);
+    const result = await invoke('workspace.create', input);
+    setBusy(false);
+    if (!result.ok) {
+      const slot = slotOfField(result.error.field);
+      // A file that cannot be used is asked for again on the next try.
+      if (slot === 'path') setPath(null);
+      setErrors({ [slot]: errorText(result.error) });
+      return;
+    }
+    props.onCreated(result.value);
+  };
+
+  // ไฟล์ → เปิด… from the menu: open another workspace instead of creating one.
+  useMenuCommand((command) => {
+    if (command !== 'workspace.open' || busy) return;
+    void (async () => {
+      const file = await pickFile('open');
+      if (!file) return;
+      const result = await invoke('workspace.open', { path: file });
+      if (!result.ok) return setErrors({ form: errorText(result.error) });
+      props.onCreated(result.value);
+    })();
+  });
+
+  const invalid = (slot: CreateFormSlot) => (errors[slot] ? { 'aria-invalid': true as const } : {});
+
+  return (
+    <section className="page" aria-labelledby="create-title" data-testid="create-screen">
+      <h1 id="create-title" className="page-title">
+        {t.create.title}
+      </h1>
+      <p className="lead">{t.create.intro}</p>
+      <form
+        className="form create-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="fieldset">
+          <legend>{t.create.areaLegend}</legend>
+          <div className="field-grid field-grid-3">
+            <div className="field">
+              <label htmlFor="create-province">{t.create.province}</label>
+              <select
+                id="create-province"
+                className="input"
+                value={provinceCode}
+                onChange={(event) => {
+                  setProvinceCode(event.target.value);
+                  setDistrictCode('');
+                  setTambonCode('');
+                  clearError('tambon');
+                }}
+              >
+                <option value="">{t.create.chooseProvince}</option>
+                {sortedProvinces.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {areaName(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="create-district">{t.create.district}</label>
+              <select
+                id="create-district"
+                className="input"
+                value={districtCode}
+                disabled={!provinceCode}
+                onChange={(event) => {
+                  setDistrictCode(event.target.value);
+                  setTambonCode('');
+                  clearError('tambon');
+                }}
+              >
+                <option value="">{t.create.chooseDistrict}</option>
+                {sortedDistricts.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {areaName(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="create-tambon">{t.create.tambon}</label>
+              <select
+                id="create-tambon"
+                className="input"
+                value={tambonCode}
+                disabled={!districtCode}
+                data-slot="tambon"
+                aria-describedby="create-tambon-error"
+                {...invalid('tambon')}
+                onChange={(event) => {
+                  setTambonCode(event.target.value);
+                  clearError('tambon');
+                }}
+              >
+                <option value="">{t.create.chooseTambon}</option>
+                {sortedTambons.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {areaName(a)}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="create-tambon-error" message={errors.tambon} />
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>{t.create.officeLegend}</legend>
+          <div className="field" role="radiogroup" aria-labelledby="create-office-type-label" aria-describedby="create-office-type-error">
+            <span id="create-office-type-label" className="label">
+              {t.create.officeType}
+            </span>
+            <div className="choice-row">
+              {(['sao', 'tambon-municipality'] as const).map((type) => (
+                <label key={type} className="choice">
+                  <input
+                    type="radio"
+                    name="office-type"
+                    value={type}
+                    checked={officeType === type}
+                    onChange={() => {
+                      setOfficeType(type);
+                      clearError('officeType');
+                    }}
+                  />
+                  <span>{type === 'sao' ? t.create.officeTypeSao : t.create.officeTypeMunicipality}</span>
+                </label>
+              ))}
+            </div>
+            <FieldError id="create-office-type-error" message={errors.officeType} />
+          </div>
+          <div className="field">
+            <label htmlFor="create-office-name">{t.create.officeName}</label>
+            <input
+              id="create-office-name"
+              className="input input-wide"
+              value={officeName}
+              maxLength={300}
+              data-slot="officeName"
+              aria-describedby="create-office-name-hint create-office-name-error"
+              {...invalid('officeName')}
+              onChange={(event) => {
+                setOfficeNameTyped(event.target.value === autoOfficeName ? null : event.target.value);
+                clearError('officeName');
+              }}
+            />
+            <p id="create-office-name-hint" className="hint">
+              {t.create.officeNameHint}
+            </p>
+            <FieldError id="create-office-name-error" message={errors.officeName} />
+          </div>
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>{t.create.frameworkLegend}</legend>
+          <div className="framework-layout">
+            <div className="choice-list" role="radiogroup" aria-label={t.create.frameworkLegend} aria-describedby="create-framework-error">
+              {presets.map((p) => (
+                <label key={p.id} className="choice choice-card">
+                  <input
+                    type="radio"
+                    name="framework"
+                    value={p.id}
+                    checked={frameworkChoice === p.id}
+                    onChange={() => {
+                      frameworkTouched.current = true;
+                      setFrameworkChoice(p.id);
+                      clearError('framework');
+                    }}
+                  />
+                  <span>
+                    <span className="choice-title">{p.nameTh}</span>
+                    <span className="choice-meta">{t.create.issueCount(p.issues.length)}</span>
+                  </span>
+                </label>
+              ))}
+              <label className="choice choice-card">
+                <input
+                  type="radio"
+                  name="framework"
+                  value={customChoice}
+                  checked={frameworkChoice === customChoice}
+                  onChange={() => {
+                    frameworkTouched.current = true;
+                    setFrameworkChoice(customChoice);
+                    clearError('framework');
+                  }}
+                  data-testid="framework-custom"
+                />
+                <span className="choice-title">{t.create.custom}</span>
+              </label>
+              <FieldError id="create-framework-error" message={errors.framework} />
+            </div>
+            <div className="framework-detail">
+              {preset && (
+                <ol className="issue-preview" aria-label={preset.nameTh} data-testid="framework-preview">
+                  {preset.issues.map((issue) => (
+                    <li key={issue.no}>{issue.nameTh}</li>
+                  ))}
+                </ol>
+              )}
+              {frameworkChoice === customChoice && (
+                <>
+                  <div className="field">
+                    <label htmlFor="create-custom-name">{t.create.customName}</label>
+                    <input
+                      id="create-custom-name"
+                      className="input input-wide"
+                      value={customName}
+                      maxLength={500}
+                      data-slot="customName"
+                      aria-describedby="create-custom-name-error"
+                      {...invalid('customName')}
+                      onChange={(event) => {
+                        setCustomName(event.target.value);
+                        clearError('customName');
+                      }}
+                    />
+                    <FieldError id="create-custom-name-error" message={errors.customName} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="create-custom-issues">{t.create.customIssues}</label>
+                    <textarea
+                      id="create-custom-issues"
+                      className="input input-wide"
+                      rows={6}
+                      value={customIssues}
+                      data-slot="customIssues"
+                      aria-describedby="create-custom-issues-error"
+                      {...invalid('customIssues')}
+                      onChange={(event) => {
+                        setCustomIssues(event.target.value);
+                        clearError('customIssues');
+                      }}
+                    />
+                    <FieldError id="create-custom-issues-error" message={errors.customIssues} />
+                  </div>
+                </>
+              )}
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>{t.create.fileLegend}</legend>
+          <div className="field">
+            <span className="label" id="create-file-label">
+              {t.create.file}
+            </span>
+            <div className="file-row">
+              <span className={path ? 'file-path' : 'file-path muted'} data-testid="create-file" aria-labelledby="create-file-label">
+                {path ?? t.create.fileNotChosen}
+              </span>
+              <button
+                type="button"
+                className="button"
+                data-slot="path"
+                aria-describedby="create-path-error"
+                onClick={() =>
+                  void pickFile('save', path ?? suggestedFileName(tambon)).then((file) => {
+                    if (file) {
+                      setPath(file);
+                      clearError('path');
+                    }
+                  })
+                }
+              >
+                {t.create.chooseFile}
+              </button>
+            </div>
+            <FieldError id="create-path-error" message={errors.path} />
+          </div>
+        </fieldset>
+
+        <FormError message={errors.form} testId="create-error" />
+        <div className="form-actions form-actions-end">
+          <button type="button" className="button" onClick={props.onBack} disabled={busy}>
+            {t.common.back}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} data-testid="create-submit">
+            {busy ? t.common.working : t.create.submit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
