@@ -170,15 +170,19 @@ describe('tambon-plan villages', () => {
     const abc = await run('villages', '--workspace', 'nasai.tambon', 'add', '--moo', 'abc', '--name', 'x');
     expect(abc.code).toBe(2);
     expect(abc.stderr).toContain('--moo');
+    expect(lines(abc.stderr)).toHaveLength(1);
     expect(abc.stdout).toBe('');
 
     const unknown = await run('frobnicate', '--workspace', 'nasai.tambon');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect(lines(unknown.stderr)).toHaveLength(1);
 
     expect((await run('villages', '--workspace', 'nasai.tambon', 'add', '--moo', '4')).code).toBe(2);
     expect((await run('villages', 'list')).code).toBe(2);
-    expect((await run('info', '--workspace', 'nasai.tambon', '--bogus')).code).toBe(2);
+    const bogus = await run('info', '--workspace', 'nasai.tambon', '--bogus');
+    expect(bogus.code).toBe(2);
+    expect(lines(bogus.stderr)).toHaveLength(1);
     expect((await run('init', '--workspace', 'y.tambon', '--tambon', '800108', '--office-type', 'city')).code).toBe(2);
   });
 
@@ -244,5 +248,34 @@ describe('the built launcher (node bin/tambon-plan.cjs)', () => {
     expect(result.status).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toContain('npm run build');
+  });
+});
+
+describe('scripts and the person\'s app data', () => {
+  async function initialised() {
+    const w = workdir();
+    expect((await w.run('init', '--workspace', 'nasai.tambon', '--tambon', '800108')).code).toBe(0);
+    return { run: w.run, home: w.env.TAMBON_PLAN_HOME };
+  }
+  const listBackupFiles = (home: string) =>
+    fs.readdirSync(path.join(home, 'backups'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tpbak')).sort();
+
+  it('reading a workspace takes no backup and leaves the recent list alone', async () => {
+    const { run, home } = await initialised();
+    const backupsBefore = listBackupFiles(home);
+    const recentBefore = fs.readFileSync(path.join(home, 'preferences.json'), 'utf8');
+    for (let i = 0; i < 5; i += 1) {
+      expect((await run('info', '--workspace', 'nasai.tambon', '--json')).code).toBe(0);
+      expect((await run('villages', '--workspace', 'nasai.tambon', 'list')).code).toBe(0);
+    }
+    expect(listBackupFiles(home)).toEqual(backupsBefore);
+    expect(fs.readFileSync(path.join(home, 'preferences.json'), 'utf8')).toBe(recentBefore);
+  });
+
+  it('many changes in a row take at most one backup an hour', async () => {
+    const { run, home } = await initialised();
+    const before = listBackupFiles(home).length;
+    for (let moo = 1; moo <= 5; moo += 1) expect((await run('villages', '--workspace', 'nasai.tambon', 'add', '--moo', String(moo), '--name', `หมู่ ${moo}`)).code).toBe(0);
+    expect(listBackupFiles(home).length).toBe(before);
   });
 });

@@ -110,15 +110,18 @@ describe('electron-builder.yml', () => {
     expect(prebuilds).toEqual(expect.arrayContaining(['win32-x64.node', 'linux-x64.node']));
   });
 
-  it('builds a per-user NSIS installer for Windows x64, in Thai and English', () => {
+  it('builds a strictly per-user NSIS installer for Windows x64, in Thai and English', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.nsis).toMatchObject({
-      oneClick: false,
-      perMachine: false,
-      allowToChangeInstallationDirectory: true,
       installerLanguages: ['th_TH', 'en_US'],
       multiLanguageInstaller: true,
     });
+    // One-click and not per-machine: no "for me / for all users" page, so never an admin install.
+    // (An assisted installer, oneClick: false, shows that page even with perMachine: false.)
+    expect(config.nsis.oneClick).toBe(true);
+    expect(config.nsis.perMachine).toBe(false);
+    // Only meaningful in an assisted installer.
+    expect(config.nsis.allowToChangeInstallationDirectory).toBeUndefined();
   });
 
   it('builds an AppImage and a deb for Linux, with what a deb requires', () => {

@@ -12,9 +12,10 @@ import { createAppProtocolHandler } from '../../src/main/electron/appProtocol';
 import { applicationMenuTemplate } from '../../src/main/electron/menu';
 import { shellPaths } from '../../src/main/electron/paths';
 import { isTrustedSender, webPreferencesFor } from '../../src/main/electron/security';
+import { createMainWindow } from '../../src/main/electron/window';
 import { contentSecurityPolicy } from '../../src/main/contentSecurityPolicy';
 import { dispatch } from '../../src/main/rpc/dispatch';
-import { tempDir } from '../support/context';
+import { createNaSai, ok, tempDir, testContext } from '../support/context';
 
 // ---------------------------------------------------------------------------------------------
 // The fake 'electron' module: records what the shell registers, and lets the test play Electron.
@@ -61,11 +62,14 @@ const fake = vi.hoisted(() => {
     webContents: FakeContents;
     loaded: string[] = [];
     handlers = new Map<string, Listener[]>();
+    shown = 0;
     constructor(options: any) {
       this.options = options;
       this.webContents = makeContents('app://tambon/index.html', 7, 'main-frame');
       windows.push(this);
       record('BrowserWindow', options);
+      // As Electron does: every new web contents is announced to the app.
+      for (const l of appListeners.get('web-contents-created') ?? []) l({}, this.webContents);
     }
     loadURL(url: string) {
       this.loaded.push(url);
@@ -78,7 +82,15 @@ const fake = vi.hoisted(() => {
     once(event: string, l: Listener) {
       return this.on(event, l);
     }
-    show() {}
+    show() {
+      this.shown += 1;
+    }
+    isVisible() {
+      return this.shown > 0;
+    }
+    isDestroyed() {
+      return false;
+    }
     focus() {}
     restore() {}
     isMinimized() {
@@ -175,13 +187,24 @@ const repoRoot = path.resolve(__dirname, '../..');
 let home: string;
 const savedHome = process.env.TAMBON_PLAN_HOME;
 
+/** A workspace on the recent list before the shell starts (opened in an earlier session). */
+let recentFile: string;
+
 beforeAll(async () => {
   home = tempDir('tambon-electron-');
   process.env.TAMBON_PLAN_HOME = path.join(home, 'app-data');
   fake.state.paths.documents = home;
+  const earlier = testContext({ transport: 'electron' });
+  recentFile = (await createNaSai(earlier, 'earlier.tambon')).path;
+  await ok(earlier, 'workspace.close');
+  fs.mkdirSync(path.join(home, 'app-data'));
+  fs.writeFileSync(
+    path.join(home, 'app-data', 'preferences.json'),
+    JSON.stringify({ operatorName: 'นางสาวสมใจ ใจดี', language: 'th', recent: [{ path: recentFile, label: 'ต.นาทราย', openedAt: '2026-01-05T09:00:00.000Z' }] }),
+  );
   await import('../../src/main/electron/main');
-  // Let app.whenReady() resolve and the shell finish its ready work.
-  await new Promise((resolve) => setImmediate(resolve));
+  // Let app.whenReady() resolve (and the recent list be read) and the shell finish its ready work.
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
 });
 
 afterAll(() => {
@@ -189,6 +212,7 @@ afterAll(() => {
   if (savedHome === undefined) delete process.env.TAMBON_PLAN_HOME;
   else process.env.TAMBON_PLAN_HOME = savedHome;
   fs.rmSync(home, { recursive: true, force: true });
+  if (recentFile) fs.rmSync(path.dirname(recentFile), { recursive: true, force: true });
 });
 
 function mainWindow() {
@@ -231,6 +255,20 @@ describe('composition root (src/main/electron/main.ts)', () => {
     });
     expect(options.webPreferences.preload).toMatch(/[/\\]preload\.cjs$/);
     expect(window.loaded).toEqual(['app://tambon/index.html']);
+  });
+
+  it('shows the window on its first paint', () => {
+    const window = mainWindow();
+    expect(window.options.show).toBe(false);
+    for (const l of window.handlers.get('ready-to-show') ?? []) l();
+    expect(window.shown).toBe(1);
+  });
+
+  it("guards the window's web contents once, through web-contents-created", () => {
+    const contents = mainWindow().webContents;
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(contents.listeners.get(event), event).toHaveLength(1);
+    }
   });
 
   it('prevents navigation away from the app and denies new windows and webviews', () => {
@@ -310,7 +348,9 @@ describe('composition root (src/main/electron/main.ts)', () => {
     expect(await invokeHandler()(event, 'no.such.channel', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await invokeHandler()(event, 'gazetteer.tambon', { code: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
-    // A workspace on a temp folder, created over the same handler.
+    // A workspace on a temp folder, created over the same handler where the save dialog said.
+    fake.dialogs.save = { canceled: false, filePath: path.join(home, 'nasai.tambon') };
+    expect(await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'save' })).toMatchObject({ ok: true, value: { kind: 'picked' } });
     const created = await invokeHandler()(event, 'workspace.create', {
       path: path.join(home, 'nasai.tambon'),
       tambonCode: '800108',
@@ -322,6 +362,49 @@ describe('composition root (src/main/electron/main.ts)', () => {
     expect(fs.existsSync(path.join(home, 'nasai.tambon'))).toBe(true);
     // Preferences live in TAMBON_PLAN_HOME, not the platform's app data folder.
     expect(fs.existsSync(path.join(home, 'app-data'))).toBe(true);
+  });
+
+  it('refuses workspace paths that no dialog returned and that are not recent (a compromised page)', async () => {
+    const contents = mainWindow().webContents;
+    const event = { sender: contents, senderFrame: contents.mainFrame };
+    const create = (file: string) =>
+      invokeHandler()(event, 'workspace.create', {
+        path: file,
+        tambonCode: '800108',
+        officeType: 'sao',
+        officeName: 'องค์การบริหารส่วนตำบลนาทราย',
+        framework: { presetId: 'nst-coop-phase2' },
+      });
+    const targets = [path.join(home, 'unpicked.tambon'), '\\\\evil-server\\share\\x.tambon', '//evil-server/share/x.tambon', 'relative.tambon'];
+    for (const file of targets) {
+      const answer = await create(file);
+      expect(answer, file).toMatchObject({ ok: false, error: { code: 'REFUSED', field: 'path' } });
+      expect(answer.error.messageTh).toMatch(/[\u0E00-\u0E7F]/);
+    }
+    expect(fs.existsSync(path.join(home, 'unpicked.tambon'))).toBe(false);
+    expect(await invokeHandler()(event, 'workspace.open', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+    expect(await invokeHandler()(event, 'workspace.saveAs', { path: path.join(home, 'copy.tambon') })).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED', field: 'path' },
+    });
+    expect(fs.existsSync(path.join(home, 'copy.tambon'))).toBe(false);
+
+    // A cancelled dialog allows nothing.
+    fake.dialogs.save = { canceled: true, filePath: path.join(home, 'cancelled.tambon') };
+    expect(await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'save' })).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    expect(await create(path.join(home, 'cancelled.tambon'))).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+  });
+
+  it('opens a workspace from the recent list (read at start) without a dialog', async () => {
+    const contents = mainWindow().webContents;
+    const event = { sender: contents, senderFrame: contents.mainFrame };
+    const opened = await invokeHandler()(event, 'workspace.open', { path: recentFile });
+    expect(opened).toMatchObject({ ok: true, value: { path: recentFile, tambon: { code: '800108' } } });
+    // Opened through the open dialog: accepted, too.
+    const picked = path.join(home, 'nasai.tambon');
+    fake.dialogs.open = { canceled: false, filePaths: [picked] };
+    await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'open' });
+    expect(await invokeHandler()(event, 'workspace.open', { path: picked })).toMatchObject({ ok: true, value: { path: picked } });
   });
 
   it("sends events to the window's page on tambon:event", async () => {
@@ -371,6 +454,9 @@ describe('composition root (src/main/electron/main.ts)', () => {
     expect(menu[2]!.submenu.map((i) => i.role)).toContain('toggleDevTools');
     menu[3]!.submenu[0]!.click!();
     expect(fake.dialogs.messages.at(-1).message).toMatch(/^TambonPlan /);
+    // Where the licences are: the font's in resources/licenses, the gazetteer's MIT notices in its README.
+    expect(fake.dialogs.messages.at(-1).detail).toContain('resources/licenses');
+    expect(fake.dialogs.messages.at(-1).detail).toContain('resources/data/README.md');
   });
 });
 
@@ -439,6 +525,66 @@ describe('shell pieces', () => {
       fs.rmSync(root, { recursive: true, force: true });
       fs.rmSync(path.join(path.dirname(root), `${path.basename(root)}-secret.txt`), { force: true });
     }
+  });
+
+  it('shows the window and logs when its page fails to load, instead of leaving it hidden', async () => {
+    const made: FailingWindow[] = [];
+    class FailingWindow {
+      shown = 0;
+      webContents = fake.makeContents('app://tambon/index.html', 5, 'm');
+      constructor(readonly options: unknown) {
+        made.push(this);
+      }
+      once() {
+        return this; // ready-to-show never comes
+      }
+      show() {
+        this.shown += 1;
+      }
+      isVisible() {
+        return this.shown > 0;
+      }
+      isDestroyed() {
+        return false;
+      }
+      loadURL(url: string) {
+        // As Electron does: did-fail-load fires, then the promise rejects.
+        for (const l of this.webContents.listeners.get('did-fail-load') ?? []) l({}, -6, 'ERR_FILE_NOT_FOUND', url, true);
+        return Promise.reject(new Error('ERR_FILE_NOT_FOUND (-6) loading app://tambon/index.html'));
+      }
+    }
+    const errors: unknown[][] = [];
+    createMainWindow(FailingWindow as never, { preload: '/x/preload.cjs' }, { error: (...args: unknown[]) => void errors.push(args) });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(made).toHaveLength(1);
+    expect(made[0]!.shown).toBe(1);
+    expect(String(errors[0]?.[0])).toContain('ERR_FILE_NOT_FOUND');
+    expect(String(errors[0]?.[0])).toContain('app://tambon/index.html');
+
+    // A failing subframe does not show a window whose page is still coming.
+    const quiet = fake.makeContents('app://tambon/index.html', 6, 'q');
+    class SlowWindow {
+      shown = 0;
+      webContents = quiet;
+      once() {
+        return this;
+      }
+      show() {
+        this.shown += 1;
+      }
+      isVisible() {
+        return this.shown > 0;
+      }
+      isDestroyed() {
+        return false;
+      }
+      loadURL() {
+        return new Promise(() => undefined);
+      }
+    }
+    const slow = createMainWindow(SlowWindow as never, { preload: '/x/preload.cjs' }, { error: () => undefined }) as unknown as SlowWindow;
+    for (const l of quiet.listeners.get('did-fail-load') ?? []) l({}, -3, 'ERR_ABORTED', 'app://tambon/frame.html', false);
+    expect(slow.shown).toBe(0);
   });
 
   it('trusts only the main frame of our window showing an app:// page', () => {

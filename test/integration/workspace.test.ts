@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
+import { openSession } from '../../src/main/services/workspace/session';
 import type { AppContext } from '../../src/main/services/context';
 import { createNaSai, fails, ok, testContext } from '../support/context';
 
@@ -239,8 +240,7 @@ describe('failing disks', () => {
     const { path: file } = await createNaSai(ctx);
     await ok(ctx, 'villages.add', { moo: 1, name: 'หนึ่ง' });
     await ok(ctx, 'workspace.close');
-    const { openAsCurrent } = await import('../../src/main/rpc/handlers');
-    const summary = await openAsCurrent(ctx, file, { readonly: true });
+    const summary = await openSession(ctx, file, { readonly: true });
     expect(summary.readonly).toBe(true);
     expect(await ok(ctx, 'villages.list')).toHaveLength(1);
     const error = await fails(ctx, 'villages.add', { moo: 2, name: 'สอง' });

@@ -15,6 +15,7 @@ import { officeTypes, type OfficeType } from '../../shared/domain/workspace';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { findResourcesDir } from '../resourcesDir';
 import { call } from '../rpc/dispatch';
+import { openSession } from '../services/workspace/session';
 import { toAppError } from '../rpc/errors';
 import { createContext, defaultHomeDir, type AppContext } from '../services/context';
 import { appVersion as buildVersion } from '../version';
@@ -118,7 +119,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   };
 
-  const openWorkspace = (ctx: AppContext, file: string) => must(ctx, 'workspace.open', { path: resolvePath(file) });
+  /**
+   * Scripts open a workspace without touching the person's recent list; reading takes no
+   * backup, changing takes one at most hourly, so a script's calls never rotate out the app's.
+   */
+  const openWorkspace = (ctx: AppContext, file: string, purpose: 'read' | 'change') =>
+    openSession(ctx, resolvePath(file), { backup: purpose === 'read' ? 'none' : 'hourly', remember: false });
 
   const program = new Command('tambon-plan')
     .description('TambonPlan — แผนชุมชนระดับตำบล / tambon community plans, from the command line')
@@ -132,8 +138,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       getOutHelpWidth: () => 100,
       getErrHelpWidth: () => 100,
     })
-    .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError('(tambon-plan --help: วิธีใช้ / usage)');
+    .configureHelp({ showGlobalOptions: true });
 
   program
     .command('init')
@@ -180,7 +185,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--json', 'ผลแบบ JSON / machine-readable output')
     .action(async (opts: { workspace: string; json?: boolean }) => {
       exitCode = await runAction(Boolean(opts.json), async (ctx) => {
-        const summary = await openWorkspace(ctx, opts.workspace);
+        const summary = await openWorkspace(ctx, opts.workspace, 'read');
         return { json: summary, text: formatSummary(summary) };
       });
     });
@@ -199,7 +204,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<VillagesOpts>();
       exitCode = await runAction(Boolean(opts.json), async (ctx) => {
-        await openWorkspace(ctx, opts.workspace);
+        await openWorkspace(ctx, opts.workspace, 'read');
         const list = await must(ctx, 'villages.list', {});
         return { json: list, text: formatVillages(list) };
       });
@@ -219,7 +224,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         VillagesOpts & { moo: number; name: string; households?: number; population?: number; headman?: string; community?: boolean }
       >();
       exitCode = await runAction(Boolean(opts.json), async (ctx) => {
-        await openWorkspace(ctx, opts.workspace);
+        await openWorkspace(ctx, opts.workspace, 'change');
         const village = await must(ctx, 'villages.add', {
           moo: opts.moo,
           name: opts.name,

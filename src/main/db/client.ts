@@ -62,14 +62,35 @@ export function inspectWorkspaceFile(file: string, migrationsDir: string): { pen
   if (read < 100 || !header.subarray(0, 16).equals(sqliteHeader)) {
     throw refused(`ไฟล์นี้ไม่ใช่ไฟล์พื้นที่ทำงาน TambonPlan: ${name}`, `This file is not a TambonPlan workspace: ${name}`, 'path');
   }
-  if (header.readUInt32BE(68) !== workspaceApplicationId) {
+  const judged = judgeWorkspace(name, header.readUInt32BE(68), header.readUInt32BE(60), migrationsDir);
+  // Important: in WAL mode the live header may sit in the -wal (a newer app still has the file
+  // open, or crashed). A read-only connection sees it and, unlike a writable one, does not
+  // checkpoint the WAL into the file when it closes; the -wal exists already, so no new file appears.
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) {
+    const probe = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return judgeWorkspace(
+        name,
+        probe.pragma('application_id', { simple: true }) as number,
+        probe.pragma('user_version', { simple: true }) as number,
+        migrationsDir,
+      );
+    } finally {
+      probe.close();
+    }
+  }
+  return judged;
+}
+
+/** Refuses another application's database or a newer schema; answers how many migrations are pending. */
+function judgeWorkspace(name: string, applicationId: number, written: number, migrationsDir: string): { pendingMigrations: number } {
+  if (applicationId !== workspaceApplicationId) {
     throw refused(
       `ไฟล์นี้เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่พื้นที่ทำงาน TambonPlan: ${name}`,
       `This database belongs to another application, not TambonPlan: ${name}`,
       'path',
     );
   }
-  const written = header.readUInt32BE(60);
   const known = schemaVersion(migrationsDir);
   if (written > known) {
     throw refused(
@@ -95,7 +116,13 @@ function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
  */
 export function openDatabase(
   file: string,
-  options: { migrationsDir: string; create?: boolean; readonly?: boolean },
+  options: {
+    migrationsDir: string;
+    create?: boolean;
+    readonly?: boolean;
+    /** Runs before pending migrations are applied to an existing file (the pre-upgrade backup). */
+    beforeMigrate?: (sqlite: Database.Database) => void;
+  },
 ): WorkspaceDb {
   const readonly = options.readonly ?? false;
   let pendingMigrations = Infinity;
@@ -111,11 +138,22 @@ export function openDatabase(
   }
   const sqlite = new Database(file, { readonly, fileMustExist: !options.create });
   try {
+    if (readonly) {
+      // The first read opens the WAL index (and fails here, not later, on read-only media);
+      // a read-only connection sees the live header without ever checkpointing.
+      judgeWorkspace(
+        path.basename(file),
+        sqlite.pragma('application_id', { simple: true }) as number,
+        sqlite.pragma('user_version', { simple: true }) as number,
+        options.migrationsDir,
+      );
+    }
     applyPragmas(sqlite, readonly);
     if (options.create) sqlite.pragma(`application_id = ${workspaceApplicationId}`);
     const db = drizzle(sqlite, { schema });
     // The header's schema version says whether anything is pending; skipping migrate() then saves ~20 ms per open.
     if (!readonly && pendingMigrations > 0) {
+      if (!options.create) options.beforeMigrate?.(sqlite);
       migrate(db, { migrationsFolder: options.migrationsDir });
       // The schema version, readable from the file header without opening it (see inspectWorkspaceFile).
       const version = schemaVersion(options.migrationsDir);

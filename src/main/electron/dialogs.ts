@@ -21,13 +21,19 @@ function withExtension(file: string): string {
 
 /**
  * Native dialogs, modal to the window `getWindow` gives (when there is one). `defaultDir` is where
- * a save dialog starts (the person's Documents folder).
+ * a save dialog starts (the person's Documents folder). Every path a dialog returns is passed to
+ * `onPicked` (the shell's path policy accepts it from then on) before the renderer sees it.
  */
 export function electronDialogs(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
   getWindow: () => BaseWindow | null,
   defaultDir: () => string,
+  onPicked: (file: string) => void = () => undefined,
 ): DialogPort {
+  const picked = (file: string) => {
+    onPicked(file);
+    return { kind: 'picked' as const, path: file };
+  };
   return {
     async pickWorkspace(mode, suggestedName) {
       const window = getWindow();
@@ -35,7 +41,7 @@ export function electronDialogs(
         const options = { title: 'เปิดพื้นที่ทำงาน', filters, properties: ['openFile' as const] };
         const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
         const file = result.filePaths[0];
-        return result.canceled || !file ? { kind: 'cancelled' } : { kind: 'picked', path: file };
+        return result.canceled || !file ? { kind: 'cancelled' } : picked(file);
       }
       const name = withExtension(path.basename(suggestedName?.trim() || 'พื้นที่ทำงาน'));
       const options = {
@@ -45,7 +51,7 @@ export function electronDialogs(
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? { kind: 'cancelled' } : { kind: 'picked', path: withExtension(result.filePath) };
+      return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(withExtension(result.filePath));
     },
   };
 }

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createContext } from '../services/context';
+import { readPreferences } from '../services/preferences/preferences';
 import { closeWorkspace } from '../services/workspace/workspace';
 import { appVersion } from '../version';
 import { appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
@@ -15,6 +16,7 @@ import { electronDialogs } from './dialogs';
 import { eventSender, registerIpc } from './ipc';
 import { aboutText, applicationMenuTemplate } from './menu';
 import { shellPaths } from './paths';
+import { chosenPathPolicy } from './pathPolicy';
 import { guardWebContents, isPermissionAllowed, isTrustedSender } from './security';
 import { createMainWindow } from './window';
 
@@ -33,14 +35,21 @@ function startShell(): void {
   let mainWindow: BrowserWindow | null = null;
   const paths = shellPaths({ isPackaged: app.isPackaged, mainDir: __dirname, resourcesPath: process.resourcesPath });
   const homeDir = process.env.TAMBON_PLAN_HOME ? path.resolve(process.env.TAMBON_PLAN_HOME) : app.getPath('userData');
+  // Workspace paths from the renderer must be ones the person chose: in a native dialog of this
+  // session, or on the recent list (read once here; every later open or save goes through a dialog).
+  const chosenPaths = chosenPathPolicy();
 
   const ctx = createContext({
     resourcesDir: paths.resourcesDir,
     transport: 'electron',
     appVersion,
     homeDir,
-    dialogs: electronDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
+    paths: chosenPaths,
+    dialogs: electronDialogs(dialog, () => mainWindow, () => app.getPath('documents'), (file) => chosenPaths.allow(file)),
     emit: eventSender(() => mainWindow?.webContents),
+  });
+  const recentAllowed = readPreferences(ctx).then((prefs) => {
+    for (const recent of prefs.recent) chosenPaths.allow(recent.path);
   });
 
   app.on('second-instance', () => {
@@ -53,7 +62,7 @@ function startShell(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => closeWorkspace(ctx));
 
-  void app.whenReady().then(() => {
+  void Promise.all([app.whenReady(), recentAllowed]).then(() => {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
       callback(isPermissionAllowed(permission, details.requestingUrl)),

@@ -85,7 +85,10 @@ export function aboutText(appVersion: string, versions: { electron?: string; chr
       'Community-plan integration for Thai tambon offices.',
       '',
       `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node ${versions.node ?? '?'}`,
-      'ข้อมูลเขตการปกครองและแบบอักษร Sarabun: ดูสัญญาอนุญาตในโฟลเดอร์ resources/licenses',
+      'สัญญาอนุญาต / Licences:',
+      '• แบบอักษร Sarabun (SIL OFL 1.1): resources/licenses',
+      '• ข้อมูลเขตการปกครอง (MIT): ประกาศสัญญาอนุญาตอยู่ใน resources/data/README.md',
+      '  Administrative areas data (MIT): notices in resources/data/README.md',
     ].join('\n'),
   };
 }

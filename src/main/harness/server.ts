@@ -14,6 +14,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../contentSecurityPolicy';
+import { resolveStaticFile } from '../staticFiles';
 import { refused } from '../../shared/domain/result';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { dispatch } from '../rpc/dispatch';
@@ -25,36 +26,61 @@ export const tokenHeader = 'x-tambon-token';
 
 const maxBody = 4 * 1024 * 1024;
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-};
+const jsonType = 'application/json; charset=utf-8';
 
-/** The Content-Security-Policy of the app's page, the same in Electron and the harness. */
-export { contentSecurityPolicy };
+/** Whether `target` is `base` itself or lies under it (both already resolved). */
+function isWithin(base: string, target: string): boolean {
+  const rel = path.relative(base, target);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
 
-/** Paths under `root` only: relative paths resolve inside it, anything leading outside is refused. */
+/**
+ * The real path of `file`'s nearest ancestor that exists (itself, if it exists), with symlinks
+ * resolved. A dangling symlink on the way throws, as it would lead somewhere unchecked.
+ */
+function realNearestExisting(file: string): string {
+  let existing = file;
+  for (;;) {
+    try {
+      fs.lstatSync(existing);
+      break;
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) break;
+      existing = parent;
+    }
+  }
+  return fs.realpathSync.native(existing);
+}
+
+/**
+ * Paths under `root` only: relative paths resolve inside it; anything leading outside is refused,
+ * lexically (`..`, an absolute path elsewhere) or through a symlink inside the folder (the real
+ * path of the target's nearest existing ancestor must lie under the real root).
+ * Important: checked when the call arrives; a symlink swapped in between the check and the write
+ * is not caught. Acceptable for a development tool confined to the developer's own folder.
+ */
 export function confinedPaths(root: string): PathPolicy {
   const base = path.resolve(root);
+  const refuse = () =>
+    refused(
+      `เส้นทางไฟล์นี้อยู่นอกโฟลเดอร์ที่อนุญาต (${base})`,
+      `This path is outside the allowed folder (${base})`,
+      'path',
+    );
   return {
     resolve(userPath) {
       const resolved = path.resolve(base, userPath);
-      const rel = path.relative(base, resolved);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-        throw refused(
-          `เส้นทางไฟล์นี้อยู่นอกโฟลเดอร์ที่อนุญาต (${base})`,
-          `This path is outside the allowed folder (${base})`,
-          'path',
-        );
+      if (resolved === base || !isWithin(base, resolved)) throw refuse();
+      let realBase: string;
+      let realTarget: string;
+      try {
+        realBase = fs.realpathSync.native(base);
+        realTarget = realNearestExisting(resolved);
+      } catch {
+        throw refuse();
       }
+      if (!isWithin(realBase, realTarget)) throw refuse();
       return resolved;
     },
   };
@@ -97,12 +123,17 @@ export async function startHarness(options: { ctx: AppContext; rendererDir: stri
     res.end(body);
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const expectedHost = `127.0.0.1:${port}`;
     if (req.headers.host !== expectedHost) return send(res, 403, 'forbidden host');
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${expectedHost}`) return send(res, 403, 'forbidden origin');
-    const url = new URL(req.url ?? '/', `http://${expectedHost}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${expectedHost}`);
+    } catch {
+      return send(res, 400, 'bad request');
+    }
 
     if (url.pathname === '/rpc') {
       if (req.method !== 'POST') return send(res, 405, 'method not allowed');
@@ -125,7 +156,7 @@ export async function startHarness(options: { ctx: AppContext; rendererDir: stri
         } catch {
           return send(res, 400, 'bad json');
         }
-        void dispatch(ctx, body.channel, body.input).then((envelope) => send(res, 200, JSON.stringify(envelope), contentTypes['.json']));
+        void dispatch(ctx, body.channel, body.input).then((envelope) => send(res, 200, JSON.stringify(envelope), jsonType));
       });
       return;
     }
@@ -141,19 +172,29 @@ export async function startHarness(options: { ctx: AppContext; rendererDir: stri
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(rendererDir, `.${rel}`);
-    if (path.relative(rendererDir, file).startsWith('..')) return send(res, 404, 'not found');
-    fs.readFile(file, (error, data) => {
+    const target = resolveStaticFile(rendererDir, url.pathname);
+    if ('status' in target) return send(res, target.status, target.status === 400 ? 'bad path' : 'not found');
+    fs.readFile(target.file, (error, data) => {
       if (error) return send(res, 404, 'not found');
       res.writeHead(200, {
-        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': target.contentType,
         'content-security-policy': contentSecurityPolicy,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
+  };
+
+  const server = http.createServer((req, res) => {
+    // Important: a throw here would end the process (a request handler has no caller to catch it).
+    try {
+      handle(req, res);
+    } catch (error) {
+      console.error('harness: request failed:', error);
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.destroy();
+    }
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

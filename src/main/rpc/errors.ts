@@ -18,17 +18,91 @@ const readOnly: AppError = {
   messageEn: 'The file or folder is read-only, so nothing was saved; the existing data is intact',
 };
 
-/** The envelope error for a zod failure: the first issue, with its field path. */
+const noPermission: AppError = {
+  code: 'REFUSED',
+  messageTh: 'ไม่มีสิทธิ์เข้าถึงไฟล์หรือโฟลเดอร์นี้ กรุณาเลือกที่เก็บอื่นหรือขอสิทธิ์จากผู้ดูแลเครื่อง',
+  messageEn: 'No permission to use this file or folder; choose another place or ask the PC administrator',
+};
+
+const cannotOpen: AppError = {
+  code: 'REFUSED',
+  messageTh: 'เปิดไฟล์ไม่ได้ (ไฟล์หรือโฟลเดอร์อาจถูกย้าย ลบ หรือเขียนไม่ได้)',
+  messageEn: 'The file cannot be opened (it or its folder may have been moved, deleted or made read-only)',
+};
+
+const ioError: AppError = {
+  code: 'REFUSED',
+  messageTh: 'อ่านหรือเขียนดิสก์ไม่สำเร็จ ข้อมูลที่บันทึกไว้ก่อนหน้ายังอยู่ กรุณาตรวจสอบดิสก์หรือแฟลชไดรฟ์แล้วลองอีกครั้ง',
+  messageEn: 'The disk could not be read or written; saved data is intact. Check the disk or USB drive and try again',
+};
+
+const inUse: AppError = {
+  code: 'CONFLICT',
+  messageTh: 'ไฟล์ถูกโปรแกรมอื่นใช้งานอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองอีกครั้ง',
+  messageEn: 'The file is in use by another program; close it and try again',
+};
+
+const damaged: AppError = {
+  code: 'REFUSED',
+  messageTh: 'ไฟล์นี้เสียหายหรือไม่ใช่พื้นที่ทำงาน TambonPlan ลองกู้คืนจากไฟล์สำรอง',
+  messageEn: 'The file is damaged or not a TambonPlan workspace; try restoring a backup',
+};
+
+/** SQLite's (extended) result codes and Node's errno codes, by prefix, to what a person reads. */
+const byCode: [prefix: string, error: AppError][] = [
+  ['SQLITE_FULL', diskFull],
+  ['ENOSPC', diskFull],
+  ['SQLITE_READONLY', readOnly],
+  ['EROFS', readOnly],
+  ['SQLITE_CANTOPEN', cannotOpen],
+  ['SQLITE_IOERR', ioError],
+  ['EIO', ioError],
+  ['SQLITE_BUSY', inUse],
+  ['SQLITE_LOCKED', inUse],
+  ['EBUSY', inUse],
+  ['SQLITE_CORRUPT', damaged],
+  ['SQLITE_NOTADB', damaged],
+  ['EACCES', noPermission],
+  ['EPERM', noPermission],
+];
+
+/** Thai (and English) wording of zod's issue kinds, for fields whose schema gives no message. */
+function describeIssue(issue: ZodError['issues'][number]): { th: string; en: string } {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { th: 'ต้องไม่เว้นว่าง', en: 'must not be empty' }
+        : { th: `ต้องไม่น้อยกว่า ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { th: `ยาวได้ไม่เกิน ${String(issue.maximum)} ตัวอักษร`, en: `must be at most ${String(issue.maximum)} characters` }
+        : { th: `ต้องไม่เกิน ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+    case 'invalid_type':
+      return { th: 'ชนิดข้อมูลไม่ถูกต้อง', en: `expected ${issue.expected}` };
+    case 'unrecognized_keys':
+      return { th: `ไม่รู้จักช่อง ${issue.keys.join(', ')}`, en: `unknown field ${issue.keys.join(', ')}` };
+    case 'invalid_value':
+      return { th: 'ค่าที่เลือกไม่อยู่ในรายการที่ใช้ได้', en: 'not one of the allowed values' };
+    default:
+      return { th: 'รูปแบบไม่ถูกต้อง', en: issue.message };
+  }
+}
+
+/** The envelope error for a zod failure: the first issue, with its field named. */
 export function validationError(error: ZodError): AppError {
   const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') || undefined;
-  const [th, en] = (issue?.message ?? '').split(' / ');
+  if (!issue) return { code: 'VALIDATION', messageTh: 'ข้อมูลไม่ถูกต้อง', messageEn: 'Invalid input' };
+  const path = issue.path.map(String).join('.');
+  const field = issue.code === 'unrecognized_keys' ? [path, ...issue.keys].filter(Boolean).join('.') : path;
+  const [th, en] = issue.message.split(' / ');
+  const described = en !== undefined ? { th: th!, en } : describeIssue(issue);
   const result: AppError = {
     code: 'VALIDATION',
-    messageTh: en !== undefined ? th! : `ข้อมูลไม่ถูกต้อง${field ? `ที่ช่อง ${field}` : ''}: ${issue?.message ?? ''}`,
-    messageEn: en ?? `Invalid input${field ? ` at ${field}` : ''}: ${issue?.message ?? ''}`,
+    messageTh: en !== undefined || !field ? described.th : `ช่อง ${field}: ${described.th}`,
+    messageEn: en !== undefined || !field ? described.en : `${field}: ${described.en}`,
   };
-  if (field) result.field = field;
+  // Input that is not an object at all has no field; name the whole input.
+  result.field = field || 'input';
   return result;
 }
 
@@ -37,13 +111,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ServiceError) return error.toAppError();
   if (error instanceof ZodError) return validationError(error);
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return diskFull;
-  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY_DBMOVED') return readOnly;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return { code: 'REFUSED', messageTh: 'ไฟล์นี้เสียหายหรือไม่ใช่พื้นที่ทำงาน TambonPlan', messageEn: 'The file is damaged or not a TambonPlan workspace' };
-  }
-  if (code === 'SQLITE_BUSY' || code === 'EBUSY') {
-    return { code: 'CONFLICT', messageTh: 'ไฟล์ถูกโปรแกรมอื่นใช้งานอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองอีกครั้ง', messageEn: 'The file is in use by another program; close it and try again' };
+  if (typeof code === 'string') {
+    const known = byCode.find(([prefix]) => code.startsWith(prefix));
+    if (known) return known[1];
   }
   console.error('internal error:', error);
   return { code: 'INTERNAL', messageTh: 'เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลที่บันทึกไว้ไม่ได้รับผลกระทบ', messageEn: 'An internal error occurred; saved data is not affected' };

@@ -4,20 +4,19 @@
  */
 import type { Channel, ChannelOutput, ChannelParsed } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
-import { createBackup, listBackups, noteEdit, restoreBackupFile } from '../services/backups/backups';
+import { createBackup, listBackups, noteEdit } from '../services/backups/backups';
+import { openSession, restoreSession } from '../services/workspace/session';
 import { selfTestJob } from '../services/jobs/jobRunner';
-import { readPreferences, rememberRecent, updatePreferences } from '../services/preferences/preferences';
+import { readPreferences, updatePreferences } from '../services/preferences/preferences';
 import { loadFrameworkPresets, loadGazetteer } from '../services/reference/reference';
 import { addVillage, deleteVillage, listVillages, restoreVillage, updateVillage, type ChangeContext } from '../services/villages/villages';
 import {
   closeWorkspace,
   copyWorkspaceTo,
   createWorkspaceFile,
-  openWorkspaceFile,
   requireWorkspace,
   requireWritable,
   summarizeWorkspace,
-  workspaceLabel,
 } from '../services/workspace/workspace';
 
 /** A handler per channel. */
@@ -27,28 +26,6 @@ export type Handlers = {
 
 async function changeContext(ctx: AppContext): Promise<ChangeContext> {
   return { operator: (await readPreferences(ctx)).operatorName, now: ctx.clock() };
-}
-
-/**
- * Opens `file` as the current workspace (closing any other), takes the on-open backup and
- * puts it on the recent list. A failed backup does not stop the open.
- */
-export async function openAsCurrent(ctx: AppContext, file: string, options: { readonly?: boolean } = {}) {
-  const ws = openWorkspaceFile(ctx, file, options);
-  let summary;
-  try {
-    summary = summarizeWorkspace(ctx, ws);
-  } catch (error) {
-    ws.sqlite.close();
-    throw error;
-  }
-  closeWorkspace(ctx);
-  ctx.session.workspace = ws;
-  await createBackup(ctx, 'open', ws).catch((error: unknown) => {
-    console.warn(`backup on open failed: ${(error as Error).message}`);
-  });
-  await rememberRecent(ctx, summary.path, workspaceLabel(summary)).catch(() => undefined);
-  return summary;
 }
 
 /** Every channel's handler. */
@@ -64,14 +41,14 @@ export const handlers = {
   'dialog.pickWorkspace': (ctx, { mode, suggestedName }) => ctx.dialogs.pickWorkspace(mode, suggestedName),
   'workspace.create': async (ctx, input) => {
     const { operator } = await changeContext(ctx);
-    const file = createWorkspaceFile(ctx, input, operator);
-    return openAsCurrent(ctx, file);
+    const file = await createWorkspaceFile(ctx, input, operator);
+    return openSession(ctx, file);
   },
-  'workspace.open': (ctx, { path }) => openAsCurrent(ctx, ctx.paths.resolve(path)),
+  'workspace.open': (ctx, { path }) => openSession(ctx, ctx.paths.resolve(path)),
   'workspace.current': (ctx) => (ctx.session.workspace ? summarizeWorkspace(ctx, ctx.session.workspace) : null),
   'workspace.saveAs': async (ctx, { path }) => {
     const file = await copyWorkspaceTo(ctx, path);
-    return openAsCurrent(ctx, file);
+    return openSession(ctx, file);
   },
   'workspace.close': (ctx) => {
     closeWorkspace(ctx);
@@ -100,10 +77,7 @@ export const handlers = {
   },
   'backups.list': (ctx) => listBackups(ctx),
   'backups.create': (ctx) => createBackup(ctx, 'manual'),
-  'backups.restore': async (ctx, { file }) => {
-    const target = await restoreBackupFile(ctx, file);
-    return openAsCurrent(ctx, target);
-  },
+  'backups.restore': (ctx, { file }) => restoreSession(ctx, file),
   'jobs.startSelfTest': (ctx, { steps, stepMs }) => ({ jobId: ctx.jobs.start((control) => selfTestJob(control, steps, stepMs)).jobId }),
   'jobs.cancel': (ctx, { jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
 } satisfies Handlers;

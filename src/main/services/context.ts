@@ -18,6 +18,10 @@ export interface OpenWorkspace extends WorkspaceDb {
   lastBackupAt: number;
   /** A backup in progress, so two are never taken at once. */
   backupInFlight: Promise<unknown> | null;
+  /** Set while the file is being replaced (restore): changes are refused meanwhile. */
+  busy: string | null;
+  /** Cleans up after close (the temporary copy of a workspace on read-only media). */
+  dispose?: (() => void) | undefined;
 }
 
 /** Everything a service call needs. */

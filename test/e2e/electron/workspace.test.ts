@@ -1,8 +1,10 @@
 /**
  * Electron end to end: the built app (dist/electron/main.cjs) in the real Electron binary, driven
  * by playwright-core's `_electron` and electron-playwright-helpers: the isolated page and its one
- * API, then ต.นาทราย (800108) created through the UI with the native save dialog stubbed, and
- * the application menu reaching the page.
+ * API, then the same workspace flow as the browser suite (test/support/workspaceFlow.ts, the same
+ * selectors): ต.นาทราย (800108) created with the native save dialog stubbed, three villages,
+ * close, reopen from the recent list, หมู่ที่ 0, 100 and a duplicate refused; then the
+ * application menu reaching the page.
  *
  * Where the Electron binary cannot be had (our build and CI machines reach only the npm
  * registry), the suite registers as skipped and prints why. The binary is looked for the way
@@ -16,6 +18,15 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../../scripts/electronBinary.mjs';
 import { tempDir } from '../../support/context';
+import {
+  addNaSaiVillages,
+  closeWorkspace,
+  enterOperatorName,
+  fillCreateNaSai,
+  refuseBadVillages,
+  reopenFromRecent,
+  submitCreate,
+} from '../../support/workspaceFlow';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const mainBundle = path.join(repoRoot, 'dist', 'electron', 'main.cjs');
@@ -113,30 +124,31 @@ suite(suiteName, () => {
     expect(await page.evaluate(() => (globalThis as PageGlobals).location.href)).toMatch(/^app:\/\/tambon\//);
   });
 
-  it('creates ต.นาทราย through the UI, saving where the native dialog says', async () => {
+  it('runs the workspace flow: create ต.นาทราย where the native dialog says, villages, reopen from the recent list, refusals', async () => {
     const target = path.join(home, 'nasai-800108.tambon');
+    // Stubbed in main before the click: the page then gets this path as if the person chose it.
     await stubDialog(app, 'showSaveDialog', { canceled: false, filePath: target });
+    const liveVillageCount = () =>
+      page.evaluate(async () => {
+        const result = await (globalThis as PageGlobals).api.invoke('villages.list', {});
+        if (!result.ok) throw new Error(result.error.messageEn);
+        return (result.value as unknown[]).length;
+      });
 
-    // First start: the operator's name.
-    await page.getByTestId('first-start').waitFor();
-    await page.getByLabel('ชื่อผู้ใช้งาน (ผู้บันทึกข้อมูล)').fill('นางสาวสมใจ ใจดี');
-    await page.getByLabel('ชื่อผู้ใช้งาน (ผู้บันทึกข้อมูล)').press('Enter');
-    await page.getByTestId('start-screen').waitFor();
-
-    await page.getByRole('button', { name: 'สร้างพื้นที่ทำงานใหม่' }).click();
-    await page.getByTestId('create-screen').waitFor();
-    await page.locator('#create-province').selectOption('80');
-    await page.locator('#create-district').selectOption('8001');
-    await page.locator('#create-tambon').selectOption('800108');
-    await page.getByRole('radio', { name: /นครศรีธรรมราช ระยะที่ 2/ }).check();
-    await page.getByTestId('create-submit').click();
-
-    await page.getByTestId('workspace-screen').waitFor();
-    expect(await page.getByTestId('workspace-area').textContent()).toBe('ต.นาทราย อ.เมืองนครศรีธรรมราช จ.นครศรีธรรมราช');
+    await enterOperatorName(page, 'นางสาวสมใจ ใจดี');
+    await fillCreateNaSai(page);
+    // The native dialog answers at once: nothing to do in the page.
+    await submitCreate(page, async () => undefined);
     expect(fs.existsSync(target)).toBe(true);
     // Preferences went to TAMBON_PLAN_HOME, not the platform's app data folder.
-    expect(fs.existsSync(path.join(home, 'app-data'))).toBe(true);
-  });
+    expect(fs.existsSync(path.join(home, 'app-data', 'preferences.json'))).toBe(true);
+
+    await addNaSaiVillages(page);
+    await closeWorkspace(page);
+    // The recent file opens without a dialog: the shell's path policy accepts the dialog's earlier answer.
+    await reopenFromRecent(page);
+    await refuseBadVillages(page, liveVillageCount);
+  }, 60_000);
 
   it('sends a menu command to the page as a menu.command event', async () => {
     const received = page.evaluate(

@@ -2,7 +2,9 @@
  * Browser end to end: the built renderer in Debian's Chromium against the real services over
  * the harness. One flow, as an office would go through it: operator name, create ต.นาทราย,
  * villages, close and reopen, refused inputs, delete and undo, backups, the self-test job,
- * and screenshots at office-laptop (1366×768) and projector (1920×1080) sizes.
+ * and screenshots at office-laptop (1366×768) and projector (1920×1080) sizes. The steps it
+ * shares with the Electron suite (create, villages, reopen, refusals) are in
+ * test/support/workspaceFlow.ts; the path is chosen here in the harness's in-page prompt.
  *
  * Needs `npm run build` first. Without Chromium it is skipped with the reason, except under
  * CI=true, where it fails.
@@ -12,6 +14,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, launchChromium, repoRoot, startWebHarness, type WebHarness } from '../../support/harness';
+import {
+  addNaSaiVillages,
+  chooseNaSai,
+  closeWorkspace,
+  enterOperatorName,
+  fillCreateNaSai,
+  refuseBadVillages,
+  reopenFromRecent,
+  submitCreate,
+  villageRows,
+} from '../../support/workspaceFlow';
 
 const chromiumCheck = findChromium();
 const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
@@ -29,13 +42,6 @@ if (!chromiumCheck.ok) {
     console.warn(`[e2e/web] skipped: ${chromiumCheck.reason}`);
   }
 }
-
-const villages = [
-  { moo: '1', name: 'บ้านนาทราย', households: '215', population: '742', headman: 'นายสมชาย ใจดี' },
-  { moo: '2', name: 'บ้านควนหรั่ง', households: '1,180', population: '3,406', headman: 'นายประเสริฐ ทองคำ' },
-  // Thai digits, as people type them: ๓ = 3.
-  { moo: '๓', name: 'บ้านหนองหว้า', households: '๑๒๐', population: '๔๑๕', headman: '' },
-];
 
 describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () => {
   let web: WebHarness;
@@ -69,27 +75,11 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
     await page.screenshot({ path: path.join(screenshotDir, name), fullPage: options.fullPage ?? false });
   };
 
-  const rows = () => page.locator('[data-testid="villages-table"] tbody tr');
+  const rows = () => villageRows(page);
   const liveVillages = async () => {
     const result = await web.call('villages.list', {});
     if (!result.ok) throw new Error(result.error.messageEn);
     return result.value;
-  };
-
-  const chooseNaSai = async () => {
-    await page.locator('#create-province').selectOption('80');
-    await page.locator('#create-district').selectOption('8001');
-    await page.locator('#create-tambon').selectOption('800108');
-  };
-
-  const addVillage = async (v: (typeof villages)[number]) => {
-    await page.locator('#add-village-moo').fill(v.moo);
-    await page.locator('#add-village-name').fill(v.name);
-    await page.locator('#add-village-households').fill(v.households);
-    await page.locator('#add-village-population').fill(v.population);
-    await page.locator('#add-village-headman').fill(v.headman);
-    // Enter submits the form.
-    await page.locator('#add-village-name').press('Enter');
   };
 
   it('runs the office flow end to end', async () => {
@@ -98,10 +88,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
     // First start: the operator's name.
     await expect.poll(() => page.getByTestId('first-start').isVisible()).toBe(true);
     await shoot('first-start-1366x768.png');
-    await page.getByLabel('ชื่อผู้ใช้งาน (ผู้บันทึกข้อมูล)').fill('นางสาวสมใจ ใจดี');
-    await page.getByLabel('ชื่อผู้ใช้งาน (ผู้บันทึกข้อมูล)').press('Enter');
-    await page.getByTestId('start-screen').waitFor();
-    expect(await page.getByTestId('operator-name').textContent()).toBe('นางสาวสมใจ ใจดี');
+    await enterOperatorName(page, 'นางสาวสมใจ ใจดี');
     // The name can be changed from the header.
     await page.getByRole('button', { name: /เปลี่ยนผู้บันทึกข้อมูล/ }).click();
     const operatorDialog = page.getByTestId('operator-dialog');
@@ -121,12 +108,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
     await page.getByRole('button', { name: 'สร้างพื้นที่ทำงานใหม่' }).waitFor();
 
     // Create ต.นาทราย with the NST preset.
-    await page.getByRole('button', { name: 'สร้างพื้นที่ทำงานใหม่' }).click();
-    await page.getByTestId('create-screen').waitFor();
-    await chooseNaSai();
-    await expect.poll(() => page.locator('#create-office-name').inputValue()).toBe('องค์การบริหารส่วนตำบลนาทราย');
-    await page.getByRole('radio', { name: /นครศรีธรรมราช ระยะที่ 2/ }).check();
-    await expect.poll(() => page.getByTestId('framework-preview').locator('li').count()).toBe(5);
+    await fillCreateNaSai(page);
     await page.getByRole('radio', { name: 'เทศบาลตำบล', exact: true }).check();
     await expect.poll(() => page.locator('#create-office-name').inputValue()).toBe('เทศบาลตำบลนาทราย');
     await page.getByRole('radio', { name: 'องค์การบริหารส่วนตำบล (อบต.)' }).check();
@@ -134,56 +116,30 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
     await shoot('create-1366x768.png');
     await shoot('create-1366x768-full.png', { fullPage: true });
 
-    await page.getByTestId('create-submit').click();
-    const prompt = page.getByTestId('path-prompt');
-    await prompt.waitFor();
-    await shoot('path-prompt-1366x768.png');
-    expect(await prompt.textContent()).toContain(web.root);
-    expect(await page.locator('#path-prompt-input').inputValue()).toBe('nasai-800108.tambon');
-    await page.getByTestId('path-prompt-ok').click();
-    await page.getByTestId('workspace-screen').waitFor();
-    expect(await page.getByTestId('workspace-area').textContent()).toBe('ต.นาทราย อ.เมืองนครศรีธรรมราช จ.นครศรีธรรมราช');
-    expect(await page.getByTestId('workspace-office').textContent()).toContain('องค์การบริหารส่วนตำบลนาทราย');
+    // The harness has no native dialog: the page asks for a name under the harness's folder.
+    await submitCreate(page, async () => {
+      const prompt = page.getByTestId('path-prompt');
+      await prompt.waitFor();
+      await shoot('path-prompt-1366x768.png');
+      expect(await prompt.textContent()).toContain(web.root);
+      expect(await page.locator('#path-prompt-input').inputValue()).toBe('nasai-800108.tambon');
+      await page.getByTestId('path-prompt-ok').click();
+    });
     expect(fs.existsSync(path.join(web.root, 'nasai-800108.tambon'))).toBe(true);
 
     // Three villages, the third typed in Thai digits.
-    await page.getByTestId('villages-empty').waitFor();
-    for (const [i, v] of villages.entries()) {
-      await addVillage(v);
-      await expect.poll(() => rows().count()).toBe(i + 1);
-    }
-    await expect.poll(() => page.locator('#add-village-moo').inputValue()).toBe('');
+    await addNaSaiVillages(page);
     const third = (await liveVillages()).find((v) => v.moo === 3);
     expect(third).toMatchObject({ name: 'บ้านหนองหว้า', households: 120, population: 415, code: '80010803' });
 
     // Close, then reopen from the recent list.
-    await page.getByTestId('workspace-close').click();
-    await page.getByTestId('start-screen').waitFor();
+    await closeWorkspace(page);
     await shoot('start-1366x768.png');
-    const recent = page.getByRole('button', { name: /ต\.นาทราย อ\.เมืองนครศรีธรรมราช จ\.นครศรีธรรมราช/ });
-    expect(await recent.textContent()).toMatch(/เปิดล่าสุด \d{1,2} \S+ 25\d\d \d\d:\d\d/);
-    await recent.click();
-    await page.getByTestId('workspace-screen').waitFor();
-    await expect.poll(() => rows().count()).toBe(3);
-    expect(await page.locator('[data-testid="village-code"]').allTextContents()).toEqual(['80010801', '80010802', '80010803']);
-    expect(await page.locator('[data-testid="village-name"]').allTextContents()).toEqual(villages.map((v) => v.name));
-    expect(await page.getByTestId('village-row-2').textContent()).toContain('1,180');
+    await reopenFromRecent(page);
     await shoot('villages-1366x768.png');
 
     // Refused: หมู่ที่ 0, 100, and a duplicate 2. A Thai message beside the field; nothing changes.
-    const refusals = [
-      { moo: '0', message: 'หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 99' },
-      { moo: '100', message: 'หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 99' },
-      { moo: '2', message: 'หมู่ที่ 2 มีอยู่แล้ว' },
-    ];
-    for (const refusal of refusals) {
-      await addVillage({ moo: refusal.moo, name: 'บ้านทดสอบ', households: '', population: '', headman: '' });
-      const error = page.getByTestId('add-village-error-moo');
-      await expect.poll(() => error.textContent()).toContain(refusal.message);
-      expect(await page.locator('#add-village-moo').getAttribute('aria-invalid')).toBe('true');
-      expect(await rows().count()).toBe(3);
-      expect(await liveVillages()).toHaveLength(3);
-    }
+    await refuseBadVillages(page, async () => (await liveVillages()).length);
     await shoot('villages-error-1366x768.png');
     // Typing in the field clears its error.
     await page.locator('#add-village-moo').fill('4');
@@ -292,13 +248,12 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
     await page.getByTestId('nav-villages').click();
     await expect.poll(() => rows().count()).toBe(3);
     await shoot('villages-1920x1080.png');
-    await page.getByTestId('workspace-close').click();
-    await page.getByTestId('start-screen').waitFor();
+    await closeWorkspace(page);
     await shoot('start-1920x1080.png');
     // The menu's ไฟล์ → สร้างใหม่ runs the same flow as the button.
     web.ctx.emit('menu.command', { command: 'workspace.new' });
     await page.getByTestId('create-screen').waitFor();
-    await chooseNaSai();
+    await chooseNaSai(page);
     await expect.poll(() => page.getByTestId('framework-preview').locator('li').count()).toBe(5);
     await shoot('create-1920x1080.png');
 

@@ -1,21 +1,28 @@
 /**
  * Automatic backups of the open workspace with SQLite's online backup: on open and at most
  * hourly while edited, pruned by the retention policy (the last 10, one a day for a week, one
- * a week for a month). Kept in the app data folder, one folder per workspace id.
+ * a week for a month). Kept in the app data folder, one folder per workspace id; the folder
+ * remembers which file it belongs to, so a copy made in a file manager gets its own.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { backupsToKeep } from '../../../shared/domain/backupRetention';
 import { ServiceError, refused } from '../../../shared/domain/result';
 import type { BackupInfo } from '../../../shared/domain/workspace';
 import { inspectWorkspaceFile } from '../../db/client';
+import { newId } from '../../db/repository';
+import { meta } from '../../db/schema';
 import type { AppContext, OpenWorkspace } from '../context';
+import { writeViaTemp } from '../files';
 import { requireWorkspace } from '../workspace/workspace';
 
 /** The smallest gap between two automatic backups taken because of edits. */
 export const editBackupIntervalMs = 60 * 60 * 1000;
 
 const namePattern = /^(\d{8}T\d{9}Z)-([a-z-]+)\.tpbak$/;
+const ownerFile = 'workspace.json';
 
 /** The folder that holds the backups of one workspace. */
 export function backupDir(ctx: AppContext, workspaceId: string): string {
@@ -32,10 +39,50 @@ function parseStamp(text: string): Date {
   return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!));
 }
 
+/** A fresh, unused backup file name for `reason` at (or just after) `when`. */
+function backupName(dir: string, reason: string, when: Date): { file: string; at: Date } {
+  let at = when;
+  // Two backups in the same millisecond would share a name.
+  while (fs.existsSync(path.join(dir, `${stamp(at)}-${reason}.tpbak`))) at = new Date(at.getTime() + 1);
+  return { file: `${stamp(at)}-${reason}.tpbak`, at };
+}
+
+/**
+ * Makes sure the open (writable) workspace owns its backup folder. A workspace without an id,
+ * or a copy of another workspace file that still exists elsewhere (same id, other path), gets a
+ * new id first, so its backups never mix with the original's. A moved file keeps its backups.
+ */
+export function claimBackupFolder(ctx: AppContext, ws: OpenWorkspace): void {
+  if (ws.readonly) return;
+  const ownerOf = (id: string) => {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(backupDir(ctx, id), ownerFile), 'utf8')) as { path?: string }).path;
+    } catch {
+      return undefined;
+    }
+  };
+  const owner = ws.workspaceId ? ownerOf(ws.workspaceId) : undefined;
+  const isCopy = owner !== undefined && path.resolve(owner) !== path.resolve(ws.file) && fs.existsSync(owner);
+  if (!ws.workspaceId || isCopy) {
+    const id = newId();
+    ws.db.insert(meta).values({ key: 'workspaceId', value: id }).onConflictDoUpdate({ target: meta.key, set: { value: id } }).run();
+    ws.workspaceId = id;
+  }
+  if (ownerOf(ws.workspaceId) !== ws.file) {
+    try {
+      fs.mkdirSync(backupDir(ctx, ws.workspaceId), { recursive: true });
+      fs.writeFileSync(path.join(backupDir(ctx, ws.workspaceId), ownerFile), `${JSON.stringify({ path: ws.file })}\n`);
+    } catch (error) {
+      // The backups will fail too and say so; opening the workspace must not.
+      console.warn(`backup folder not writable: ${(error as Error).message}`);
+    }
+  }
+}
+
 /** The backups of the open workspace, newest first. */
 export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspace(ctx)): BackupInfo[] {
   const dir = backupDir(ctx, ws.workspaceId);
-  if (!fs.existsSync(dir)) return [];
+  if (!ws.workspaceId || !fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .flatMap((file) => {
@@ -51,25 +98,18 @@ export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspac
  * Written to a temporary name first, so a failed backup (full disk) leaves no partial file.
  */
 export async function createBackup(ctx: AppContext, reason: string, ws: OpenWorkspace = requireWorkspace(ctx)): Promise<BackupInfo> {
+  if (!ws.workspaceId) throw refused('พื้นที่ทำงานแบบอ่านอย่างเดียวนี้ไม่มีรหัสสำหรับสำรองข้อมูล', 'This read-only workspace has no id to back up under');
   if (ws.backupInFlight) await ws.backupInFlight.catch(() => undefined);
   const run = (async () => {
     const dir = backupDir(ctx, ws.workspaceId);
     fs.mkdirSync(dir, { recursive: true });
-    let now = ctx.clock();
-    // Two backups in the same millisecond would share a name.
-    while (fs.existsSync(path.join(dir, `${stamp(now)}-${reason}.tpbak`))) now = new Date(now.getTime() + 1);
-    const file = `${stamp(now)}-${reason}.tpbak`;
-    const tmp = path.join(dir, `.${file}.tmp`);
-    try {
+    const { file, at } = backupName(dir, reason, ctx.clock());
+    await writeViaTemp(path.join(dir, file), 'create', async (tmp) => {
       await ws.sqlite.backup(tmp);
-      fs.renameSync(tmp, path.join(dir, file));
-    } catch (error) {
-      fs.rmSync(tmp, { force: true });
-      throw error;
-    }
-    ws.lastBackupAt = now.getTime();
-    pruneBackups(ctx, ws, now);
-    return { file, createdAt: now.toISOString(), bytes: fs.statSync(path.join(dir, file)).size, reason };
+    });
+    ws.lastBackupAt = at.getTime();
+    pruneBackups(ctx, ws, at);
+    return { file, createdAt: at.toISOString(), bytes: fs.statSync(path.join(dir, file)).size, reason };
   })();
   ws.backupInFlight = run;
   try {
@@ -79,13 +119,56 @@ export async function createBackup(ctx: AppContext, reason: string, ws: OpenWork
   }
 }
 
+/**
+ * A synchronous backup with `VACUUM INTO`, for the moment before pending migrations change an
+ * existing file (openDatabase's `beforeMigrate`), so an upgrade can always be undone.
+ */
+export function backupBeforeUpgrade(ctx: AppContext, sqlite: OpenWorkspace['sqlite']): void {
+  const row = sqlite.prepare("select value from meta where key = 'workspaceId'").get() as { value: string } | undefined;
+  const dir = backupDir(ctx, row?.value || 'unidentified');
+  fs.mkdirSync(dir, { recursive: true });
+  const { file } = backupName(dir, 'before-upgrade', ctx.clock());
+  const tmp = path.join(dir, `.${file}.tmp`);
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(tmp);
+    fs.renameSync(tmp, path.join(dir, file));
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
 /** Deletes the backups the retention policy does not keep. */
 export function pruneBackups(ctx: AppContext, ws: OpenWorkspace, now: Date): void {
   const all = listBackups(ctx, ws);
-  const dates = all.map((b) => new Date(b.createdAt));
-  const keep = new Set(backupsToKeep(dates, now).map((d) => d.toISOString()));
+  const keep = new Set(backupsToKeep(all.map((b) => new Date(b.createdAt)), now).map((d) => d.toISOString()));
   for (const b of all) {
     if (!keep.has(b.createdAt)) fs.rmSync(path.join(backupDir(ctx, ws.workspaceId), b.file), { force: true });
+  }
+}
+
+/** Whether two files have the same bytes. */
+function sameContent(a: string, b: string): boolean {
+  if (fs.statSync(a).size !== fs.statSync(b).size) return false;
+  const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+  return hash(a) === hash(b);
+}
+
+/**
+ * The on-open backup. A copy identical to the newest backup is dropped (reopening an unchanged
+ * workspace); with `atMostHourly` none is taken while the newest is under an hour old, so a
+ * script's many short edits do not rotate the useful backups out.
+ */
+export async function backupOnOpen(ctx: AppContext, ws: OpenWorkspace, options: { atMostHourly?: boolean } = {}): Promise<void> {
+  if (ws.readonly) return;
+  const newest = listBackups(ctx, ws)[0];
+  if (newest) ws.lastBackupAt = new Date(newest.createdAt).getTime();
+  if (newest && options.atMostHourly && ctx.clock().getTime() - ws.lastBackupAt < editBackupIntervalMs) return;
+  const taken = await createBackup(ctx, 'open', ws);
+  const dir = backupDir(ctx, ws.workspaceId);
+  if (newest && sameContent(path.join(dir, taken.file), path.join(dir, newest.file))) {
+    fs.rmSync(path.join(dir, taken.file), { force: true });
+    ws.lastBackupAt = new Date(newest.createdAt).getTime();
   }
 }
 
@@ -115,19 +198,24 @@ export function backupPath(ctx: AppContext, ws: OpenWorkspace, file: string): st
 
 /**
  * Replaces the open workspace's file with a backup. The current state is backed up first
- * (reason `before-restore`), so a restore can itself be undone from the list.
+ * (reason `before-restore`), so a restore can itself be undone from the list; changes are
+ * refused while it runs. On failure the workspace stays open as it was.
  */
 export async function restoreBackupFile(ctx: AppContext, file: string): Promise<string> {
   const ws = requireWorkspace(ctx);
   if (ws.readonly) throw refused('พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว จึงกู้คืนไม่ได้', 'The workspace is read-only; it cannot be restored over');
   const source = backupPath(ctx, ws, file);
-  await createBackup(ctx, 'before-restore', ws);
-  const target = ws.file;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.restoring`);
-  fs.copyFileSync(source, tmp);
-  ctx.session.workspace = null;
-  ws.sqlite.close();
-  for (const side of [`${target}-wal`, `${target}-shm`]) fs.rmSync(side, { force: true });
-  fs.renameSync(tmp, target);
-  return target;
+  ws.busy = 'กู้คืนข้อมูล';
+  try {
+    await createBackup(ctx, 'before-restore', ws);
+    await writeViaTemp(ws.file, 'replace', (tmp) => {
+      fs.copyFileSync(source, tmp);
+      // The file is swapped only now, with the connection closed; nothing was lost before this.
+      ctx.session.workspace = null;
+      ws.sqlite.close();
+    });
+  } finally {
+    ws.busy = null;
+  }
+  return ws.file;
 }

@@ -1,6 +1,8 @@
 /**
  * Preferences (operator name, language, recent workspaces), kept as JSON in the app data
- * folder and written atomically.
+ * folder and written atomically. Updates are serialised per context and the last value read is
+ * kept in memory, so concurrent calls never lose each other's changes and a village edit does
+ * not read the file again to learn the operator's name.
  */
 import path from 'node:path';
 import { preferencesSchema, type Preferences } from '../../../shared/domain/workspace';
@@ -9,12 +11,28 @@ import { writeFileAtomic } from '../ports';
 
 const maxRecent = 10;
 
+interface State {
+  cached: Preferences | null;
+  /** The tail of the update queue. */
+  queue: Promise<unknown>;
+}
+
+const states = new WeakMap<AppContext, State>();
+
+function stateOf(ctx: AppContext): State {
+  let state = states.get(ctx);
+  if (!state) {
+    state = { cached: null, queue: Promise.resolve() };
+    states.set(ctx, state);
+  }
+  return state;
+}
+
 function preferencesFile(ctx: AppContext): string {
   return path.join(ctx.homeDir, 'preferences.json');
 }
 
-/** Reads the preferences; a missing or unreadable file gives the defaults. */
-export async function readPreferences(ctx: AppContext): Promise<Preferences> {
+async function load(ctx: AppContext): Promise<Preferences> {
   try {
     const raw = JSON.parse((await ctx.fs.readFile(preferencesFile(ctx))).toString('utf8')) as unknown;
     const parsed = preferencesSchema.safeParse(raw);
@@ -25,19 +43,38 @@ export async function readPreferences(ctx: AppContext): Promise<Preferences> {
   return preferencesSchema.parse({});
 }
 
-/** Applies `patch` and writes the preferences back. */
-export async function updatePreferences(ctx: AppContext, patch: Partial<Preferences>): Promise<Preferences> {
-  const next = preferencesSchema.parse({ ...(await readPreferences(ctx)), ...patch });
-  await writeFileAtomic(ctx.fs, preferencesFile(ctx), `${JSON.stringify(next, null, 2)}\n`);
-  return next;
+/** Reads the preferences; a missing or unreadable file gives the defaults. */
+export async function readPreferences(ctx: AppContext): Promise<Preferences> {
+  const state = stateOf(ctx);
+  state.cached ??= await load(ctx);
+  return state.cached;
+}
+
+/**
+ * Applies `change` to the current preferences and writes them back, after any update already
+ * under way. If the write fails the preferences stay as they were, in memory and on disk.
+ */
+export function changePreferences(ctx: AppContext, change: (current: Preferences) => Partial<Preferences>): Promise<Preferences> {
+  const state = stateOf(ctx);
+  const run = state.queue.then(async () => {
+    const current = await load(ctx);
+    const next = preferencesSchema.parse({ ...current, ...change(current) });
+    await writeFileAtomic(ctx.fs, preferencesFile(ctx), `${JSON.stringify(next, null, 2)}\n`);
+    state.cached = next;
+    return next;
+  });
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Sets some preferences. */
+export function updatePreferences(ctx: AppContext, patch: Partial<Preferences>): Promise<Preferences> {
+  return changePreferences(ctx, () => patch);
 }
 
 /** Puts a workspace at the top of the recent list. */
 export async function rememberRecent(ctx: AppContext, file: string, label: string): Promise<void> {
-  const prefs = await readPreferences(ctx);
-  const recent = [
-    { path: file, label, openedAt: ctx.clock().toISOString() },
-    ...prefs.recent.filter((r) => r.path !== file),
-  ].slice(0, maxRecent);
-  await updatePreferences(ctx, { recent });
+  await changePreferences(ctx, (prefs) => ({
+    recent: [{ path: file, label, openedAt: ctx.clock().toISOString() }, ...prefs.recent.filter((r) => r.path !== file)].slice(0, maxRecent),
+  }));
 }

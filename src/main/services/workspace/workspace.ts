@@ -2,6 +2,7 @@
  * The tambon workspace: create, open, summarise, save as, close. One SQLite file per tambon.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { ServiceError, refused } from '../../../shared/domain/result';
@@ -11,6 +12,7 @@ import { openDatabase, schemaVersion, type WorkspaceDb } from '../../db/client';
 import { insertRow, newId } from '../../db/repository';
 import { frameworks, meta, offices, strategicIssues, tambon, villages } from '../../db/schema';
 import type { AppContext, OpenWorkspace } from '../context';
+import { writeViaTemp } from '../files';
 import { loadFrameworkPresets, loadGazetteer } from '../reference/reference';
 import { recordAudit } from './audit';
 
@@ -24,6 +26,9 @@ export function requireWorkspace(ctx: AppContext): OpenWorkspace {
 /** The open workspace for a change: refused when it was opened read-only. */
 export function requireWritable(ctx: AppContext): OpenWorkspace {
   const ws = requireWorkspace(ctx);
+  if (ws.busy) {
+    throw refused(`กำลัง${ws.busy} กรุณารอสักครู่แล้วลองอีกครั้ง`, `Busy (${ws.busy}); try again in a moment`);
+  }
   if (ws.readonly) {
     throw refused(
       'พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกการแก้ไขไม่ได้ (ไฟล์หรือโฟลเดอร์ไม่อนุญาตให้เขียน)',
@@ -49,60 +54,46 @@ function resolveFramework(ctx: AppContext, choice: CreateWorkspaceInput['framewo
   };
 }
 
-function fileExists(file: string): boolean {
-  return fs.existsSync(file);
-}
-
 /**
- * Creates a workspace file. It is built under a temporary name and renamed into place only
- * when complete, so a failure leaves no half-made workspace behind.
+ * Creates a workspace file. It is built under a temporary name and moved into place only when
+ * complete (never over an existing file), so a failure leaves nothing behind.
  */
-export function createWorkspaceFile(ctx: AppContext, rawInput: CreateWorkspaceInput, operator: string | null): string {
+export async function createWorkspaceFile(ctx: AppContext, rawInput: CreateWorkspaceInput, operator: string | null): Promise<string> {
   const input = createWorkspaceInputSchema.parse(rawInput);
   const file = ctx.paths.resolve(input.path);
-  if (fileExists(file)) {
-    throw new ServiceError('CONFLICT', `มีไฟล์ชื่อนี้อยู่แล้ว: ${path.basename(file)} กรุณาเลือกชื่ออื่น`, `A file with this name already exists: ${path.basename(file)}`, 'path');
-  }
   const area = loadGazetteer(ctx.resourcesDir).tambon(input.tambonCode);
   const framework = resolveFramework(ctx, input.framework);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.creating`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let ws: WorkspaceDb | null = null;
-  try {
-    ws = openDatabase(tmp, { migrationsDir: ctx.migrationsDir, create: true });
-    const now = ctx.clock();
-    const db = ws.db;
-    const w = ws;
-    db.transaction(() => {
-      db.insert(meta).values([
-        { key: 'workspaceId', value: newId() },
-        { key: 'kind', value: 'tambon' },
-        { key: 'createdAt', value: now.toISOString() },
-        { key: 'createdByApp', value: ctx.appVersion },
-      ]).run();
-      insertRow(db, tambon, {
-        code: area.tambon.code,
-        nameTh: area.tambon.nameTh,
-        nameEn: area.tambon.nameEn,
-        districtCode: area.district.code,
-        districtNameTh: area.district.nameTh,
-        provinceCode: area.province.code,
-        provinceNameTh: area.province.nameTh,
-      }, now);
-      insertRow(db, offices, { type: input.officeType, name: input.officeName, isHost: true }, now);
-      const fw = insertRow(db, frameworks, { frameworkId: framework.id, nameTh: framework.nameTh, provinceCode: framework.provinceCode }, now);
-      for (const issue of framework.issues) insertRow(db, strategicIssues, { frameworkRowId: fw.id, no: issue.no, nameTh: issue.nameTh }, now);
-      recordAudit(w, { at: now, operator, action: 'workspace.create', detail: { tambonCode: area.tambon.code, framework: framework.id } });
-    });
-    ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    ws.sqlite.close();
-    ws = null;
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    ws?.sqlite.close();
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-    throw error;
-  }
+  await writeViaTemp(file, 'create', (tmp) => {
+    const ws = openDatabase(tmp, { migrationsDir: ctx.migrationsDir, create: true });
+    try {
+      const now = ctx.clock();
+      const db = ws.db;
+      db.transaction(() => {
+        db.insert(meta).values([
+          { key: 'workspaceId', value: newId() },
+          { key: 'kind', value: 'tambon' },
+          { key: 'createdAt', value: now.toISOString() },
+          { key: 'createdByApp', value: ctx.appVersion },
+        ]).run();
+        insertRow(db, tambon, {
+          code: area.tambon.code,
+          nameTh: area.tambon.nameTh,
+          nameEn: area.tambon.nameEn,
+          districtCode: area.district.code,
+          districtNameTh: area.district.nameTh,
+          provinceCode: area.province.code,
+          provinceNameTh: area.province.nameTh,
+        }, now);
+        insertRow(db, offices, { type: input.officeType, name: input.officeName, isHost: true }, now);
+        const fw = insertRow(db, frameworks, { frameworkId: framework.id, nameTh: framework.nameTh, provinceCode: framework.provinceCode }, now);
+        for (const issue of framework.issues) insertRow(db, strategicIssues, { frameworkRowId: fw.id, no: issue.no, nameTh: issue.nameTh }, now);
+        recordAudit(ws, { at: now, operator, action: 'workspace.create', detail: { tambonCode: area.tambon.code, framework: framework.id } });
+      });
+      ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      ws.sqlite.close();
+    }
+  });
   return file;
 }
 
@@ -117,12 +108,42 @@ function isWritable(file: string): boolean {
   }
 }
 
-/** Opens a workspace file; read-only when asked or when the file or folder cannot be written. */
-export function openWorkspaceFile(ctx: AppContext, file: string, options: { readonly?: boolean } = {}): OpenWorkspace {
+/**
+ * Opens a workspace file; read-only when asked or when the file or folder cannot be written.
+ * On read-only media SQLite cannot make the WAL index beside the file, so a read-only open
+ * there reads a private temporary copy instead (removed at close).
+ */
+export function openWorkspaceFile(
+  ctx: AppContext,
+  file: string,
+  options: { readonly?: boolean; beforeMigrate?: (sqlite: WorkspaceDb['sqlite']) => void } = {},
+): OpenWorkspace {
   const readonly = options.readonly ?? !isWritable(file);
-  const ws = openDatabase(file, { migrationsDir: ctx.migrationsDir, readonly });
-  const id = ws.db.select().from(meta).where(eq(meta.key, 'workspaceId')).get();
-  return { ...ws, workspaceId: id?.value ?? 'unknown', lastBackupAt: 0, backupInFlight: null };
+  let ws: WorkspaceDb;
+  let dispose: (() => void) | undefined;
+  try {
+    ws = openDatabase(file, { migrationsDir: ctx.migrationsDir, readonly, beforeMigrate: options.beforeMigrate });
+  } catch (error) {
+    if (!readonly || !String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) throw error;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tambonplan-readonly-'));
+    const copy = path.join(dir, path.basename(file));
+    for (const suffix of ['', '-wal']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+    dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      ws = { ...openDatabase(copy, { migrationsDir: ctx.migrationsDir, readonly: true }), file };
+    } catch (copyError) {
+      dispose();
+      throw copyError;
+    }
+  }
+  try {
+    const id = ws.db.select().from(meta).where(eq(meta.key, 'workspaceId')).get();
+    return { ...ws, workspaceId: id?.value ?? '', lastBackupAt: 0, backupInFlight: null, busy: null, dispose };
+  } catch (error) {
+    ws.sqlite.close();
+    dispose?.();
+    throw error;
+  }
 }
 
 /** Closes the open workspace, if any. */
@@ -131,6 +152,7 @@ export function closeWorkspace(ctx: AppContext): void {
   if (!ws) return;
   ctx.session.workspace = null;
   ws.sqlite.close();
+  ws.dispose?.();
 }
 
 /** What the app shows of a workspace. */
@@ -175,30 +197,21 @@ export function workspaceLabel(summary: WorkspaceSummary): string {
 }
 
 /**
- * Copies the open workspace to `target` with SQLite's online backup (through a temporary file
- * renamed into place), gives the copy its own workspace id, and returns the copy's path.
+ * Copies the open workspace to `target` (never over an existing file) with SQLite's online
+ * backup, gives the copy its own workspace id, and returns the copy's path.
  */
 export async function copyWorkspaceTo(ctx: AppContext, target: string): Promise<string> {
   const ws = requireWorkspace(ctx);
   const file = ctx.paths.resolve(target);
-  if (path.resolve(file) === path.resolve(ws.file)) {
-    throw new ServiceError('CONFLICT', 'ไฟล์ปลายทางเป็นไฟล์เดียวกับที่เปิดอยู่', 'The target is the workspace already open', 'path');
-  }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.saving`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
+  await writeViaTemp(file, 'create', async (tmp) => {
     await ws.sqlite.backup(tmp);
     const copy = openDatabase(tmp, { migrationsDir: ctx.migrationsDir });
     try {
       copy.db.update(meta).set({ value: newId() }).where(eq(meta.key, 'workspaceId')).run();
-      copy.sqlite.pragma('journal_mode = DELETE');
+      copy.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       copy.sqlite.close();
     }
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
-    throw error;
-  }
+  });
   return file;
 }
