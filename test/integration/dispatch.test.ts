@@ -16,7 +16,14 @@ describe('dispatch', () => {
       ['villages.add', { moo: '3', name: 'x' }, 'moo'],
       ['villages.add', { moo: 3 }, 'name'],
       ['villages.add', { moo: 3, name: 'x', households: -1 }, 'households'],
-      ['villages.add', { moo: 3, name: 'x', extra: true }, ''],
+      ['villages.add', { moo: 3, name: 'x', extra: true }, 'extra'],
+      ['villages.add', 'not an object', 'input'],
+      ['villages.add', { moo: 3, name: 'x'.repeat(201) }, 'name'],
+      ['villages.update', { moo: 3, name: 'x' }, 'id'],
+      ['backups.restore', { file: 42 }, 'file'],
+      ['prefs.set', { language: 'fr' }, 'language'],
+      ['jobs.startSelfTest', { steps: 0, stepMs: 1 }, 'steps'],
+      ['jobs.cancel', {}, 'jobId'],
       ['villages.delete', {}, 'id'],
       ['gazetteer.districts', { provinceCode: '8' }, 'provinceCode'],
       ['workspace.create', { path: 'x', tambonCode: '800108', officeType: 'city', officeName: 'x', framework: { presetId: 'a' } }, 'officeType'],
@@ -26,11 +33,15 @@ describe('dispatch', () => {
       expect(result.ok, channel).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('VALIDATION');
-      if (field) expect(result.error.field).toBe(field);
-      expect(result.error.messageTh.length).toBeGreaterThan(0);
+      expect(result.error.field, channel).toBe(field);
+      // The Thai message is Thai: no raw English validator text.
+      expect(result.error.messageTh, channel).toMatch(/[\u0E00-\u0E7F]/);
+      expect(result.error.messageTh, channel).not.toMatch(/expected|Too small|Too big|Invalid/);
       expect(JSON.stringify(result.error)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     }
     expect(await ok(ctx, 'villages.list')).toEqual([]);
+    expect((await ok(ctx, 'prefs.get')).language).toBe('th');
+    expect(ctx.session.workspace?.sqlite.prepare("select count(*) as n from audit_log where action like 'village.%'").get()).toEqual({ n: 0 });
   });
 
   it('refuses an unknown channel', async () => {

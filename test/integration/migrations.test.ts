@@ -21,7 +21,7 @@ describe('migrations', () => {
       expect(actualTables).toEqual(Object.keys(schema.tables).sort());
       for (const table of Object.values(schema.tables)) {
         const config = getTableConfig(table);
-        const columns = db.prepare(`pragma table_info(${config.name})`).all() as { name: string; notnull: number; pk: number; type: string }[];
+        const columns = db.prepare(`pragma table_info(${config.name})`).all() as { name: string; notnull: number; pk: number; type: string; dflt_value: string | null }[];
         expect(columns.map((c) => c.name).sort(), config.name).toEqual(config.columns.map((c) => c.name).sort());
         for (const column of config.columns) {
           const actual = columns.find((c) => c.name === column.name)!;
@@ -29,11 +29,30 @@ describe('migrations', () => {
           expect(actual.notnull === 1 || column.primary, `${config.name}.${column.name} not null`).toBe(column.notNull);
           expect(actual.type.toLowerCase(), `${config.name}.${column.name} type`).toBe(column.getSQLType().toLowerCase());
         }
-        const indexes = (db.prepare(`pragma index_list(${config.name})`).all() as { name: string; origin: string }[])
+        const indexes = (db.prepare(`pragma index_list(${config.name})`).all() as { name: string; origin: string; unique: number; partial: number }[])
           .filter((i) => i.origin === 'c')
-          .map((i) => i.name)
+          .map((i) => ({ name: i.name, unique: i.unique === 1, partial: i.partial === 1 }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+        expect(indexes, `${config.name} indexes`).toEqual(
+          config.indexes
+            .map((i) => ({ name: i.config.name, unique: i.config.unique, partial: i.config.where !== undefined }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        );
+        const foreignKeys = (db.prepare(`pragma foreign_key_list(${config.name})`).all() as { table: string; from: string; to: string }[])
+          .map((f) => `${f.from}->${f.table}.${f.to}`)
           .sort();
-        expect(indexes, `${config.name} indexes`).toEqual(config.indexes.map((i) => i.config.name).sort());
+        expect(foreignKeys, `${config.name} foreign keys`).toEqual(
+          config.foreignKeys
+            .map((f) => {
+              const ref = f.reference();
+              return `${ref.columns[0]!.name}->${getTableConfig(ref.foreignTable).name}.${ref.foreignColumns[0]!.name}`;
+            })
+            .sort(),
+        );
+        const defaults = Object.fromEntries(columns.map((c) => [c.name, (c as { dflt_value?: string | null }).dflt_value ?? null]));
+        for (const column of config.columns) {
+          expect(defaults[column.name] !== null, `${config.name}.${column.name} default`).toBe(column.hasDefault && column.default !== undefined);
+        }
       }
     } finally {
       db.close();

@@ -7,6 +7,7 @@
  * Also: no default exports; an eslint-disable or @ts-expect-error always says why.
  */
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,7 +43,9 @@ function importsOf(file: string): Import[] {
 const files = sourceFiles(src);
 const all = files.flatMap(importsOf);
 const inLayer = (layer: string) => all.filter((i) => i.file.startsWith(`src/${layer}/`));
-const isNodeBuiltin = (s: string) => s.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'http', 'child_process', 'url', 'util', 'stream'].includes(s);
+const isNodeBuiltin = (s: string) => s.startsWith('node:') || builtinModules.includes(s.split('/')[0]!);
+/** The only packages the pure layer may use. */
+const sharedPackages = /^zod(\/.*)?$/;
 const browserPackages = /^(react|react-dom|react-dom\/client|react\/jsx-runtime|@fontsource\/sarabun(\/.*)?|chart\.js(\/.*)?|zod)$/;
 
 describe('layer rules', () => {
@@ -51,10 +54,8 @@ describe('layer rules', () => {
     expect(all.some((i) => i.specifier === 'zod')).toBe(true);
   });
 
-  it('shared imports nothing from main or renderer, and no Node, Electron or React', () => {
-    const bad = inLayer('shared').filter(
-      (i) => (i.target !== null && !i.target.startsWith('shared')) || isNodeBuiltin(i.specifier) || /^(electron|react|react-dom)/.test(i.specifier),
-    );
+  it('shared imports nothing from main or renderer, and no package but zod', () => {
+    const bad = inLayer('shared').filter((i) => (i.target !== null ? !i.target.startsWith('shared') : !sharedPackages.test(i.specifier)));
     expect(bad).toEqual([]);
   });
 
@@ -73,6 +74,13 @@ describe('layer rules', () => {
   it('the preload imports only electron and shared', () => {
     const bad = inLayer('main/preload').filter((i) => (i.target !== null ? !i.target.startsWith('shared') : i.specifier !== 'electron'));
     expect(bad).toEqual([]);
+  });
+
+  it('main never imports the renderer, and services import no transport (rpc, harness, cli, electron)', () => {
+    const fromMain = inLayer('main').filter((i) => i.target !== null && i.target.startsWith('renderer'));
+    const fromServices = inLayer('main/services').filter((i) => i.target !== null && /^main\/(rpc|harness|cli|electron|preload)/.test(i.target));
+    const fromDb = inLayer('main/db').filter((i) => i.target !== null && /^main\/(rpc|harness|cli|electron|preload|services)/.test(i.target));
+    expect([...fromMain, ...fromServices, ...fromDb]).toEqual([]);
   });
 
   it('the Electron shell does not import the browser harness', () => {

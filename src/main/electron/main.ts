@@ -48,9 +48,12 @@ function startShell(): void {
     dialogs: electronDialogs(dialog, () => mainWindow, () => app.getPath('documents'), (file) => chosenPaths.allow(file)),
     emit: eventSender(() => mainWindow?.webContents),
   });
-  const recentAllowed = readPreferences(ctx).then((prefs) => {
-    for (const recent of prefs.recent) chosenPaths.allow(recent.path);
-  });
+  const recentAllowed = readPreferences(ctx)
+    .then((prefs) => {
+      for (const recent of prefs.recent) chosenPaths.allow(recent.path);
+    })
+    // Never keep the window from opening: without the list, recent files need the open dialog.
+    .catch((error: unknown) => console.error('could not read the recent list:', error));
 
   app.on('second-instance', () => {
     if (!mainWindow) return;

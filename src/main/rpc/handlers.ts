@@ -52,6 +52,7 @@ export const handlers = {
   },
   'workspace.close': (ctx) => {
     closeWorkspace(ctx);
+    ctx.emit('workspace.changed', { reason: 'closed' });
     return null;
   },
   'villages.list': (ctx) => listVillages(requireWorkspace(ctx)),

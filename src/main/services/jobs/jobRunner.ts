@@ -16,7 +16,6 @@ export interface JobControl {
 export interface JobRunner {
   start(body: (control: JobControl) => Promise<unknown>): { jobId: string; finished: Promise<void> };
   cancel(jobId: string): boolean;
-  running(): string[];
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -67,7 +66,6 @@ export function createJobRunner(emit: Emit): JobRunner {
       controller.abort();
       return true;
     },
-    running: () => [...active.keys()],
   };
 }
 

@@ -41,6 +41,7 @@ export async function openSession(ctx: AppContext, file: string, options: OpenOp
     });
   }
   if (remember) await rememberRecent(ctx, summary.path, workspaceLabel(summary)).catch(() => undefined);
+  ctx.emit('workspace.changed', { reason: 'opened' });
   return summary;
 }
 
