@@ -49,7 +49,7 @@ export function defaultHomeDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'TambonPlan');
 }
 
-/** Paths taken as the person gave them (Electron dialogs, the CLI): resolved against the working folder. */
+/** Paths taken as the person typed them (the CLI, tests): resolved against the working folder. */
 export const anyPath: PathPolicy = { resolve: (p) => path.resolve(p) };
 
 /** Builds a context with real ports; composition roots override what they need. */

@@ -73,8 +73,9 @@ export interface DialogPort {
 }
 
 /**
- * Where user-given paths may point. In Electron any absolute path the person chose; in the
- * harness only paths under one folder chosen at start.
+ * Where paths given by the renderer may point: in Electron only paths a native dialog returned
+ * or the recent list holds (src/main/electron/pathPolicy.ts); in the harness only paths under
+ * one folder chosen at start; in the CLI, any path typed on the command line.
  */
 export interface PathPolicy {
   resolve(userPath: string): string;
