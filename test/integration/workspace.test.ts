@@ -6,17 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { openSession } from '../../src/main/services/workspace/session';
 import type { AppContext } from '../../src/main/services/context';
-import { createNaSai, fails, ok, testContext } from '../support/context';
+import { closingContexts, createNaSai, fails, ok } from '../support/context';
 
-const contexts: AppContext[] = [];
-function context() {
-  const ctx = testContext();
-  contexts.push(ctx);
-  return ctx;
-}
-afterEach(async () => {
-  for (const ctx of contexts.splice(0)) await dispatch(ctx, 'workspace.close', {});
-});
+const context = closingContexts();
 
 const digest = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 

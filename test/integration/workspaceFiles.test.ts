@@ -12,17 +12,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { backupDir } from '../../src/main/services/backups/backups';
 import type { AppContext } from '../../src/main/services/context';
-import { createNaSai, fails, ok, tempDir, testContext } from '../support/context';
+import { closingContexts, createNaSai, fails, ok, tempDir } from '../support/context';
 
-const contexts: AppContext[] = [];
-function context() {
-  const ctx = testContext();
-  contexts.push(ctx);
-  return ctx;
-}
-afterEach(async () => {
+const context = closingContexts();
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const ctx of contexts.splice(0)) await dispatch(ctx, 'workspace.close', {});
 });
 
 const digest = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

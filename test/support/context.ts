@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { EventName, EventPayload } from '../../src/shared/ipc/contract';
 import type { Envelope } from '../../src/shared/domain/result';
 import { createContext, type AppContext } from '../../src/main/services/context';
@@ -57,4 +58,20 @@ export async function createNaSai(ctx: AppContext, name = 'nasai.tambon') {
     officeName: 'องค์การบริหารส่วนตำบลนาทราย',
     framework: { presetId: 'nst-coop-phase2' },
   });
+}
+
+/**
+ * A `context()` maker for a test file: every context it made has its workspace closed after
+ * each test, so no SQLite connection outlives its test.
+ */
+export function closingContexts(): () => ReturnType<typeof testContext> {
+  const made: AppContext[] = [];
+  afterEach(async () => {
+    for (const ctx of made.splice(0)) await dispatch(ctx, 'workspace.close', {});
+  });
+  return () => {
+    const ctx = testContext();
+    made.push(ctx);
+    return ctx;
+  };
 }

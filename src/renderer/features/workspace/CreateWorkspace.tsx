@@ -170,72 +170,50 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
         <fieldset className="fieldset">
           <legend>{t.create.areaLegend}</legend>
           <div className="field-grid field-grid-3">
-            <div className="field">
-              <label htmlFor="create-province">{t.create.province}</label>
-              <select
-                id="create-province"
-                className="input"
-                value={provinceCode}
-                onChange={(event) => {
-                  setProvinceCode(event.target.value);
-                  setDistrictCode('');
-                  setTambonCode('');
-                  clearError('tambon');
-                }}
-              >
-                <option value="">{t.create.chooseProvince}</option>
-                {sortedProvinces.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {areaName(a)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="create-district">{t.create.district}</label>
-              <select
-                id="create-district"
-                className="input"
-                value={districtCode}
-                disabled={!provinceCode}
-                onChange={(event) => {
-                  setDistrictCode(event.target.value);
-                  setTambonCode('');
-                  clearError('tambon');
-                }}
-              >
-                <option value="">{t.create.chooseDistrict}</option>
-                {sortedDistricts.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {areaName(a)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="create-tambon">{t.create.tambon}</label>
-              <select
-                id="create-tambon"
-                className="input"
-                value={tambonCode}
-                disabled={!districtCode}
-                data-slot="tambon"
-                aria-describedby="create-tambon-error"
-                {...invalid('tambon')}
-                onChange={(event) => {
-                  setTambonCode(event.target.value);
-                  clearError('tambon');
-                }}
-              >
-                <option value="">{t.create.chooseTambon}</option>
-                {sortedTambons.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {areaName(a)}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="create-tambon-error" message={errors.tambon} />
-            </div>
+            <AreaSelect
+              id="create-province"
+              label={t.create.province}
+              placeholder={t.create.chooseProvince}
+              areas={sortedProvinces}
+              value={provinceCode}
+              nameOf={areaName}
+              onChange={(code) => {
+                setProvinceCode(code);
+                setDistrictCode('');
+                setTambonCode('');
+                clearError('tambon');
+              }}
+            />
+            <AreaSelect
+              id="create-district"
+              label={t.create.district}
+              placeholder={t.create.chooseDistrict}
+              areas={sortedDistricts}
+              value={districtCode}
+              disabled={!provinceCode}
+              nameOf={areaName}
+              onChange={(code) => {
+                setDistrictCode(code);
+                setTambonCode('');
+                clearError('tambon');
+              }}
+            />
+            <AreaSelect
+              id="create-tambon"
+              label={t.create.tambon}
+              placeholder={t.create.chooseTambon}
+              areas={sortedTambons}
+              value={tambonCode}
+              disabled={!districtCode}
+              nameOf={areaName}
+              slot="tambon"
+              invalidProps={invalid('tambon')}
+              error={errors.tambon}
+              onChange={(code) => {
+                setTambonCode(code);
+                clearError('tambon');
+              }}
+            />
           </div>
         </fieldset>
 
@@ -418,5 +396,45 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
         </div>
       </form>
     </section>
+  );
+}
+
+/** One level of the province → district → tambon picker. */
+function AreaSelect(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  areas: AdminArea[];
+  value: string;
+  disabled?: boolean;
+  nameOf: (area: AdminArea) => string;
+  onChange: (code: string) => void;
+  slot?: string;
+  invalidProps?: Record<string, unknown>;
+  error?: string | undefined;
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        className="input"
+        value={props.value}
+        disabled={props.disabled}
+        data-slot={props.slot}
+        aria-describedby={props.error !== undefined || props.slot ? errorId : undefined}
+        {...props.invalidProps}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.areas.map((a) => (
+          <option key={a.code} value={a.code}>
+            {props.nameOf(a)}
+          </option>
+        ))}
+      </select>
+      {props.slot ? <FieldError id={errorId} message={props.error} /> : null}
+    </div>
   );
 }
