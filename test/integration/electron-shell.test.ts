@@ -426,6 +426,7 @@ describe('composition root (src/main/electron/main.ts)', () => {
     const saved = await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'save', suggestedName: 'นาทราย' });
     expect(saved).toEqual({ ok: true, value: { kind: 'picked', path: path.join(home, 'นาทราย.tambon') } });
     const saveOptions = fake.dialogs.saveOptions.at(-1);
+    expect(saveOptions.title).toBe('บันทึกพื้นที่ทำงาน');
     expect(saveOptions.filters[0]).toEqual({ name: 'พื้นที่ทำงาน TambonPlan', extensions: ['tambon'] });
     expect(saveOptions.defaultPath).toBe(path.join(home, 'นาทราย.tambon'));
 
@@ -437,9 +438,12 @@ describe('composition root (src/main/electron/main.ts)', () => {
       value: { kind: 'picked', path: path.join(home, 'nasai.tambon') },
     });
     expect(fake.dialogs.openOptions.at(-1).filters[0].extensions).toEqual(['tambon']);
+    expect(fake.dialogs.openOptions.at(-1).title).toBe('เปิดพื้นที่ทำงาน');
   });
 
   it('sets a Thai menu whose workspace items ask the renderer, and quits from ออก', () => {
+    // Built once at start, in the language of the preferences (Thai).
+    expect(fake.menus).toHaveLength(1);
     const menu = fake.menus.at(-1) as { label: string; submenu: { id?: string; label?: string; role?: string; click?: () => void }[] }[];
     expect(menu.map((m) => m.label)).toEqual(['ไฟล์', 'แก้ไข', 'มุมมอง', 'ช่วยเหลือ']);
     const file = menu[0]!.submenu;
@@ -453,17 +457,77 @@ describe('composition root (src/main/electron/main.ts)', () => {
     // Not packaged here: reload and devtools are offered.
     expect(menu[2]!.submenu.map((i) => i.role)).toContain('toggleDevTools');
     menu[3]!.submenu[0]!.click!();
-    expect(fake.dialogs.messages.at(-1).message).toMatch(/^TambonPlan /);
+    const about = fake.dialogs.messages.at(-1);
+    expect(about).toMatchObject({ title: 'เกี่ยวกับ TambonPlan', buttons: ['ตกลง'] });
+    expect(about.message).toMatch(/^TambonPlan /);
+    expect(about.detail).toContain('แผนชุมชนระดับตำบล');
     // Where the licences are: the font's in resources/licenses, the gazetteer's MIT notices in its README.
-    expect(fake.dialogs.messages.at(-1).detail).toContain('resources/licenses');
-    expect(fake.dialogs.messages.at(-1).detail).toContain('resources/data/README.md');
+    expect(about.detail).toContain('resources/licenses');
+    expect(about.detail).toContain('resources/data/README.md');
+  });
+
+  it('switches the menu, the file dialogs and the about box to English with prefs.set, and back', async () => {
+    type MenuTemplate = { label: string; submenu: { id?: string; label?: string; click?: () => void }[] }[];
+    const contents = mainWindow().webContents;
+    const event = { sender: contents, senderFrame: contents.mainFrame };
+    const menusBefore = fake.menus.length;
+
+    // A change that leaves the language alone does not rebuild the menu.
+    expect(await invokeHandler()(event, 'prefs.set', { operatorName: 'นางสาวสมใจ ใจดี' })).toMatchObject({ ok: true });
+    expect(fake.menus).toHaveLength(menusBefore);
+
+    expect(await invokeHandler()(event, 'prefs.set', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
+    expect(fake.menus).toHaveLength(menusBefore + 1);
+    const menu = fake.menus.at(-1) as MenuTemplate;
+    expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(menu[0]!.submenu.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'New',
+      'Open…',
+      'Save As…',
+      'Restore from Backup…',
+      'Close Workspace',
+      'Quit',
+    ]);
+    // The English items still ask the renderer for the same commands.
+    contents.sent.length = 0;
+    menu[0]!.submenu.find((i) => i.label === 'Open…')!.click!();
+    expect(contents.sent).toEqual([['tambon:event', 'menu.command', { command: 'workspace.open' }]]);
+
+    fake.dialogs.open = { canceled: true, filePaths: [] };
+    await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'open' });
+    expect(fake.dialogs.openOptions.at(-1)).toMatchObject({
+      title: 'Open Workspace',
+      filters: [
+        { name: 'TambonPlan workspace', extensions: ['tambon'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    fake.dialogs.save = { canceled: true, filePath: undefined };
+    await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'save' });
+    expect(fake.dialogs.saveOptions.at(-1)).toMatchObject({ title: 'Save Workspace', defaultPath: path.join(home, 'Workspace.tambon') });
+    expect(fake.dialogs.saveOptions.at(-1).filters[0].name).toBe('TambonPlan workspace');
+
+    menu[3]!.submenu[0]!.click!();
+    const about = fake.dialogs.messages.at(-1);
+    expect(about).toMatchObject({ title: 'About TambonPlan', buttons: ['OK'] });
+    expect(about.message).toMatch(/^TambonPlan /);
+    expect(about.detail).toContain('Licences:');
+    expect(about.detail).toContain('resources/data/README.md');
+    expect(about.detail).not.toMatch(/[\u0E00-\u0E7F]/);
+
+    // And back to Thai: the menu is rebuilt once more.
+    expect(await invokeHandler()(event, 'prefs.set', { language: 'th' })).toMatchObject({ ok: true });
+    expect(fake.menus).toHaveLength(menusBefore + 2);
+    expect((fake.menus.at(-1) as MenuTemplate).map((m) => m.label)).toEqual(['ไฟล์', 'แก้ไข', 'มุมมอง', 'ช่วยเหลือ']);
+    await invokeHandler()(event, 'dialog.pickWorkspace', { mode: 'open' });
+    expect(fake.dialogs.openOptions.at(-1).title).toBe('เปิดพื้นที่ทำงาน');
   });
 });
 
 describe('shell pieces', () => {
   it('offers no reload or devtools in the packaged menu, and only contract commands', () => {
     const commands: string[] = [];
-    const template = applicationMenuTemplate({ isPackaged: true, actions: { command: (c) => commands.push(c), about() {}, quit() {} } });
+    const template = applicationMenuTemplate({ isPackaged: true, language: 'th', actions: { command: (c) => commands.push(c), about() {}, quit() {} } });
     const roles = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).map((i) => i.role);
     expect(roles).not.toContain('toggleDevTools');
     expect(roles).not.toContain('reload');

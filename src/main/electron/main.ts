@@ -4,11 +4,13 @@
  * same services the CLI and the harness use:
  *   app:// protocol over dist/renderer → one window (sandboxed, isolated, no Node) → preload's
  *   window.api → one IPC handler (sender checked) → dispatch → services.
+ * The menu, native dialogs and about box speak the `language` preference: read at start, and the
+ * menu is rebuilt when a change of preferences (the renderer's prefs.set) switches it.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createContext } from '../services/context';
-import { readPreferences } from '../services/preferences/preferences';
+import { onPreferencesChanged, readPreferences } from '../services/preferences/preferences';
 import { closeWorkspace } from '../services/workspace/workspace';
 import { appVersion } from '../version';
 import { appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
@@ -18,6 +20,7 @@ import { aboutText, applicationMenuTemplate } from './menu';
 import { shellPaths } from './paths';
 import { chosenPathPolicy } from './pathPolicy';
 import { guardWebContents, isPermissionAllowed, isTrustedSender } from './security';
+import type { ShellLanguage } from './strings';
 import { createMainWindow } from './window';
 
 // Important: privileged schemes must be registered before the app is ready.
@@ -38,6 +41,8 @@ function startShell(): void {
   // Workspace paths from the renderer must be ones the person chose: in a native dialog of this
   // session, or on the recent list (read once here; every later open or save goes through a dialog).
   const chosenPaths = chosenPathPolicy();
+  // Thai until the preferences say otherwise (read below, before the menu is built).
+  let language: ShellLanguage = 'th';
 
   const ctx = createContext({
     resourcesDir: paths.resourcesDir,
@@ -45,15 +50,21 @@ function startShell(): void {
     appVersion,
     homeDir,
     paths: chosenPaths,
-    dialogs: electronDialogs(dialog, () => mainWindow, () => app.getPath('documents'), (file) => chosenPaths.allow(file)),
+    dialogs: electronDialogs(dialog, {
+      getWindow: () => mainWindow,
+      defaultDir: () => app.getPath('documents'),
+      language: () => language,
+      onPicked: (file) => chosenPaths.allow(file),
+    }),
     emit: eventSender(() => mainWindow?.webContents),
   });
-  const recentAllowed = readPreferences(ctx)
+  const preferencesRead = readPreferences(ctx)
     .then((prefs) => {
+      language = prefs.language;
       for (const recent of prefs.recent) chosenPaths.allow(recent.path);
     })
-    // Never keep the window from opening: without the list, recent files need the open dialog.
-    .catch((error: unknown) => console.error('could not read the recent list:', error));
+    // Never keep the window from opening: without the list, recent files need the open dialog (and the shell speaks Thai).
+    .catch((error: unknown) => console.error('could not read the preferences (language, recent list):', error));
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -65,7 +76,7 @@ function startShell(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => closeWorkspace(ctx));
 
-  void Promise.all([app.whenReady(), recentAllowed]).then(() => {
+  void Promise.all([app.whenReady(), preferencesRead]).then(() => {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
       callback(isPermissionAllowed(permission, details.requestingUrl)),
@@ -80,19 +91,30 @@ function startShell(): void {
     protocol.handle(appScheme, createAppProtocolHandler(paths.rendererDir));
     registerIpc(ipcMain, ctx, (event) => isTrustedSender(event, mainWindow?.webContents));
 
-    const menu = applicationMenuTemplate({
-      isPackaged: app.isPackaged,
-      actions: {
-        command: (command) => ctx.emit('menu.command', { command }),
-        quit: () => app.quit(),
-        about: () => {
-          const text = aboutText(appVersion, process.versions);
-          const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: ['ตกลง'] };
-          void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    const setMenu = () => {
+      const menu = applicationMenuTemplate({
+        isPackaged: app.isPackaged,
+        language,
+        actions: {
+          command: (command) => ctx.emit('menu.command', { command }),
+          quit: () => app.quit(),
+          about: () => {
+            const text = aboutText(appVersion, process.versions, language);
+            const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: [text.button] };
+            void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+          },
         },
-      },
+      });
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+    };
+    setMenu();
+    // Electron menus cannot be relabelled in place: a new language means a new menu. Other changes
+    // (the recent list, the operator's name) leave it alone.
+    onPreferencesChanged(ctx, (prefs) => {
+      if (prefs.language === language) return;
+      language = prefs.language;
+      setMenu();
     });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
     mainWindow = createMainWindow(BrowserWindow, { preload: paths.preload });
     mainWindow.on('closed', () => {

@@ -1,9 +1,11 @@
 /**
- * The Thai application menu. Items that act on the workspace send a `menu.command` event so the
- * renderer runs the same flow as its own buttons; the shell itself only quits and shows "about".
+ * The application menu and the about box, in the language of the `language` preference (texts in
+ * strings.ts). Items that act on the workspace send a `menu.command` event so the renderer runs
+ * the same flow as its own buttons; the shell itself only quits and shows "about".
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { shellStrings, type ShellLanguage } from './strings';
 
 /** What the menu's items do, supplied by the shell (fakes in tests). */
 export interface MenuActions {
@@ -16,79 +18,88 @@ export interface MenuActions {
 }
 
 /**
- * The menu template. Reload and developer tools appear only when not packaged; zoom and full
- * screen (for the projector at the forum) always.
+ * The menu template in `language`. Reload and developer tools appear only when not packaged; zoom
+ * and full screen (for the projector at the forum) always.
  */
-export function applicationMenuTemplate(options: { isPackaged: boolean; actions: MenuActions }): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(options: {
+  isPackaged: boolean;
+  language: ShellLanguage;
+  actions: MenuActions;
+}): MenuItemConstructorOptions[] {
   const { isPackaged, actions } = options;
+  const t = shellStrings[options.language].menu;
   const send = (command: MenuCommand) => () => actions.command(command);
   const developer: MenuItemConstructorOptions[] = isPackaged
     ? []
     : [
-        { role: 'reload', label: 'โหลดใหม่' },
-        { role: 'forceReload', label: 'โหลดใหม่ทั้งหมด' },
-        { role: 'toggleDevTools', label: 'เครื่องมือนักพัฒนา' },
+        { role: 'reload', label: t.reload },
+        { role: 'forceReload', label: t.forceReload },
+        { role: 'toggleDevTools', label: t.devTools },
         { type: 'separator' },
       ];
   return [
     {
-      label: 'ไฟล์',
+      label: t.file,
       submenu: [
-        { id: 'workspace.new', label: 'สร้างใหม่', accelerator: 'CmdOrCtrl+N', click: send('workspace.new') },
-        { id: 'workspace.open', label: 'เปิด…', accelerator: 'CmdOrCtrl+O', click: send('workspace.open') },
-        { id: 'workspace.saveAs', label: 'บันทึกเป็น…', accelerator: 'CmdOrCtrl+Shift+S', click: send('workspace.saveAs') },
+        { id: 'workspace.new', label: t.newWorkspace, accelerator: 'CmdOrCtrl+N', click: send('workspace.new') },
+        { id: 'workspace.open', label: t.open, accelerator: 'CmdOrCtrl+O', click: send('workspace.open') },
+        { id: 'workspace.saveAs', label: t.saveAs, accelerator: 'CmdOrCtrl+Shift+S', click: send('workspace.saveAs') },
         { type: 'separator' },
-        { id: 'backups.restore', label: 'กู้คืนจากสำรอง…', click: send('backups.restore') },
+        { id: 'backups.restore', label: t.restoreBackup, click: send('backups.restore') },
         { type: 'separator' },
-        { id: 'workspace.close', label: 'ปิดพื้นที่ทำงาน', click: send('workspace.close') },
+        { id: 'workspace.close', label: t.closeWorkspace, click: send('workspace.close') },
         { type: 'separator' },
-        { id: 'quit', label: 'ออก', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+        { id: 'quit', label: t.quit, accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],
     },
     {
-      label: 'แก้ไข',
+      label: t.edit,
       submenu: [
-        { role: 'undo', label: 'เลิกทำ' },
-        { role: 'redo', label: 'ทำซ้ำ' },
+        { role: 'undo', label: t.undo },
+        { role: 'redo', label: t.redo },
         { type: 'separator' },
-        { role: 'cut', label: 'ตัด' },
-        { role: 'copy', label: 'คัดลอก' },
-        { role: 'paste', label: 'วาง' },
-        { role: 'selectAll', label: 'เลือกทั้งหมด' },
+        { role: 'cut', label: t.cut },
+        { role: 'copy', label: t.copy },
+        { role: 'paste', label: t.paste },
+        { role: 'selectAll', label: t.selectAll },
       ],
     },
     {
-      label: 'มุมมอง',
+      label: t.view,
       submenu: [
         ...developer,
-        { role: 'zoomIn', label: 'ขยาย' },
-        { role: 'zoomOut', label: 'ย่อ' },
-        { role: 'resetZoom', label: 'ขนาดปกติ' },
+        { role: 'zoomIn', label: t.zoomIn },
+        { role: 'zoomOut', label: t.zoomOut },
+        { role: 'resetZoom', label: t.resetZoom },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: 'เต็มจอ' },
+        { role: 'togglefullscreen', label: t.fullScreen },
       ],
     },
     {
-      label: 'ช่วยเหลือ',
-      submenu: [{ id: 'about', label: 'เกี่ยวกับ TambonPlan', click: () => actions.about() }],
+      label: t.help,
+      submenu: [{ id: 'about', label: t.about, click: () => actions.about() }],
     },
   ];
 }
 
-/** The text of the about box. */
-export function aboutText(appVersion: string, versions: { electron?: string; chrome?: string; node?: string }) {
+/** The about box in `language`: its title, message, detail and button. */
+export function aboutText(
+  appVersion: string,
+  versions: { electron?: string; chrome?: string; node?: string },
+  language: ShellLanguage,
+) {
+  const t = shellStrings[language].about;
   return {
-    title: 'เกี่ยวกับ TambonPlan',
+    title: t.title,
     message: `TambonPlan ${appVersion}`,
     detail: [
-      'แผนชุมชนระดับตำบล — บูรณาการแผนชุมชน เวทีประชาคม และส่งข้อมูลถึงศูนย์ข้อมูลจังหวัด',
-      'Community-plan integration for Thai tambon offices.',
+      t.description,
       '',
       `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node ${versions.node ?? '?'}`,
-      'สัญญาอนุญาต / Licences:',
-      '• แบบอักษร Sarabun (SIL OFL 1.1): resources/licenses',
-      '• ข้อมูลเขตการปกครอง (MIT): ประกาศสัญญาอนุญาตอยู่ใน resources/data/README.md',
-      '  Administrative areas data (MIT): notices in resources/data/README.md',
+      t.licences,
+      t.fontLicence('resources/licenses'),
+      t.dataLicence('resources/data/README.md'),
     ].join('\n'),
+    button: t.ok,
   };
 }

@@ -15,6 +15,8 @@ interface State {
   cached: Preferences | null;
   /** The tail of the update queue. */
   queue: Promise<unknown>;
+  /** Told of every successful change (see {@link onPreferencesChanged}). */
+  listeners: Set<(prefs: Preferences) => void>;
 }
 
 const states = new WeakMap<AppContext, State>();
@@ -22,7 +24,7 @@ const states = new WeakMap<AppContext, State>();
 function stateOf(ctx: AppContext): State {
   let state = states.get(ctx);
   if (!state) {
-    state = { cached: null, queue: Promise.resolve() };
+    state = { cached: null, queue: Promise.resolve(), listeners: new Set() };
     states.set(ctx, state);
   }
   return state;
@@ -61,10 +63,30 @@ export function changePreferences(ctx: AppContext, change: (current: Preferences
     const next = preferencesSchema.parse({ ...current, ...change(current) });
     await writeFileAtomic(ctx.fs, preferencesFile(ctx), `${JSON.stringify(next, null, 2)}\n`);
     state.cached = next;
+    for (const listener of state.listeners) {
+      try {
+        listener(next);
+      } catch (error) {
+        // The change is written: a listener's failure must not report it as failed.
+        console.error('a preferences listener failed:', error);
+      }
+    }
     return next;
   });
   state.queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Calls `listener` with the new preferences after every successful change of `ctx`'s
+ * preferences (prefs.set, the recent list…), in the order they were written; a failed write calls
+ * nothing. The Electron shell uses it to rebuild its menu when the language changes. A listener
+ * that throws is logged and does not fail the change. Returns the function that unsubscribes.
+ */
+export function onPreferencesChanged(ctx: AppContext, listener: (prefs: Preferences) => void): () => void {
+  const { listeners } = stateOf(ctx);
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }
 
 /** Sets some preferences. */
