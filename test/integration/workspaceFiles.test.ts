@@ -12,7 +12,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { backupDir } from '../../src/main/services/backups/backups';
 import type { AppContext } from '../../src/main/services/context';
-import { closingContexts, createNaSai, fails, ok, tempDir } from '../support/context';
+import { faultyFs, nodeFs } from '../../src/main/services/ports';
+import { openSession } from '../../src/main/services/workspace/session';
+import { closingContexts, createNaSai, fails, ok, tempDir, testContext } from '../support/context';
 
 const context = closingContexts();
 afterEach(() => {
@@ -234,5 +236,148 @@ describe('preferences', () => {
     expect(prefs).toMatchObject({ operatorName: 'ผู้ใช้ใหม่', language: 'en' });
     expect(prefs.recent[0].path).toBe(file);
     expect(JSON.parse(fs.readFileSync(path.join(ctx.homeDir, 'preferences.json'), 'utf8'))).toMatchObject({ operatorName: 'ผู้ใช้ใหม่', language: 'en' });
+  });
+});
+
+describe('backups under pressure', () => {
+  it('restore the oldest backup even when the before-restore backup prunes it', async () => {
+    let now = Date.parse('2026-11-23T08:00:00Z');
+    const ctx = testContext({ clock: () => new Date(now) });
+    await createNaSai(ctx);
+    await ok(ctx, 'villages.add', { moo: 1, name: 'หนึ่ง' });
+    for (let i = 0; i < 10; i += 1) {
+      now += 60_000;
+      await ok(ctx, 'backups.create');
+    }
+    await ok(ctx, 'villages.add', { moo: 2, name: 'สอง' });
+    const oldest = (await ok(ctx, 'backups.list')).at(-1);
+    now += 60_000;
+    const restored = await ok(ctx, 'backups.restore', { file: oldest.file });
+    expect(restored.counts.villages).toBe(1);
+    await ok(ctx, 'workspace.close');
+  });
+
+  it('keep the same id and backups when the same file is opened by another path', async () => {
+    const ctx = context();
+    const original = await createNaSai(ctx);
+    await ok(ctx, 'backups.create');
+    await ok(ctx, 'workspace.close');
+    const alias = path.join(tempDir('tambon-alias-'), 'link');
+    fs.symlinkSync(ctx.dir, alias);
+    const viaLink = await ok(ctx, 'workspace.open', { path: path.join(alias, 'nasai.tambon') });
+    expect(viaLink.workspaceId).toBe(original.workspaceId);
+    await ok(ctx, 'workspace.close');
+    const again = await ok(ctx, 'workspace.open', { path: original.path });
+    expect(again.workspaceId).toBe(original.workspaceId);
+    expect((await ok(ctx, 'backups.list')).map((b: { reason: string }) => b.reason)).toContain('manual');
+  });
+
+  it('never back up a read-only open, which may be a copy carrying the original\'s id', async () => {
+    const ctx = context();
+    const { path: file } = await createNaSai(ctx);
+    const ownBackups = await ok(ctx, 'backups.list');
+    await ok(ctx, 'workspace.close');
+    const copy = path.join(tempDir('tambon-usb-'), 'copy.tambon');
+    fs.copyFileSync(file, copy);
+    await openSession(ctx, copy, { readonly: true });
+    expect(await fails(ctx, 'backups.create')).toMatchObject({ code: 'REFUSED' });
+    expect(await ok(ctx, 'backups.list')).toEqual([]);
+    await ok(ctx, 'workspace.open', { path: file });
+    expect(await ok(ctx, 'backups.list')).toEqual(ownBackups);
+  });
+
+  it('keep the pre-upgrade backup of a hand-made copy with the copy', async () => {
+    const ctx = context();
+    const original = await createNaSai(ctx);
+    await ok(ctx, 'workspace.close');
+    const copyPath = path.join(ctx.dir, 'copy.tambon');
+    fs.copyFileSync(original.path, copyPath);
+    const raw = new Database(copyPath);
+    raw.pragma('user_version = 0'); // an older schema: opening migrates it
+    raw.close();
+    const copy = await ok(ctx, 'workspace.open', { path: copyPath });
+    expect(copy.workspaceId).not.toBe(original.workspaceId);
+    expect((await ok(ctx, 'backups.list')).map((b: { reason: string }) => b.reason)).toContain('before-upgrade');
+    await ok(ctx, 'workspace.open', { path: original.path });
+    expect((await ok(ctx, 'backups.list')).map((b: { reason: string }) => b.reason)).not.toContain('before-upgrade');
+  });
+
+  it('take overlapping backups one after another, all of them', async () => {
+    const ctx = context();
+    await createNaSai(ctx);
+    const results = await Promise.all([dispatch(ctx, 'backups.create', {}), dispatch(ctx, 'backups.create', {}), dispatch(ctx, 'backups.create', {})]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    expect(await ok(ctx, 'backups.list')).toHaveLength(4);
+  });
+
+  it('keep the last ten when an unchanged workspace is reopened', async () => {
+    let now = Date.parse('2026-11-23T08:00:00Z');
+    const ctx = testContext({ clock: () => new Date(now) });
+    const { path: file } = await createNaSai(ctx);
+    for (let i = 0; i < 9; i += 1) {
+      now += 60_000;
+      await ok(ctx, 'backups.create');
+    }
+    expect(await ok(ctx, 'backups.list')).toHaveLength(10);
+    for (let i = 0; i < 3; i += 1) {
+      now += 60_000;
+      await ok(ctx, 'workspace.close');
+      await ok(ctx, 'workspace.open', { path: file });
+    }
+    expect(await ok(ctx, 'backups.list')).toHaveLength(10);
+    await ok(ctx, 'workspace.close');
+  });
+
+  it('report save-as done when only removing the temporary name fails', async () => {
+    const ctx = context();
+    await createNaSai(ctx);
+    const rm = fs.rmSync;
+    let failed = false;
+    vi.spyOn(fs, 'rmSync').mockImplementation((target, options) => {
+      if (!failed && String(target).endsWith('.tmp')) {
+        failed = true;
+        throw Object.assign(new Error('EBUSY: held by antivirus'), { code: 'EBUSY' });
+      }
+      return rm(target, options);
+    });
+    const copy = await ok(ctx, 'workspace.saveAs', { path: path.join(ctx.dir, 'copy.tambon') });
+    expect(failed).toBe(true);
+    expect(copy.path).toBe(path.join(ctx.dir, 'copy.tambon'));
+  });
+
+  it('refuse to close while a restore is under way', async () => {
+    const ctx = context();
+    await createNaSai(ctx);
+    const snapshot = await ok(ctx, 'backups.create');
+    const restoring = dispatch(ctx, 'backups.restore', { file: snapshot.file });
+    expect(await dispatch(ctx, 'workspace.close', {})).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+    expect((await restoring).ok).toBe(true);
+    expect(await ok(ctx, 'workspace.current')).not.toBeNull();
+  });
+});
+
+describe('preferences that cannot be read', () => {
+  it('are not overwritten with the defaults', async () => {
+    const ctx = context();
+    await ok(ctx, 'prefs.set', { operatorName: 'ปลัดทดสอบ' });
+    await ok(ctx, 'prefs.set', { language: 'th' });
+    const fresh = testContext({ homeDir: ctx.homeDir });
+    fresh.fs = faultyFs(nodeFs, { op: 'readFile', code: 'EBUSY' });
+    expect((await dispatch(fresh, 'prefs.set', { language: 'en' })).ok).toBe(false);
+    fresh.fs = nodeFs;
+    expect(JSON.parse(fs.readFileSync(path.join(ctx.homeDir, 'preferences.json'), 'utf8'))).toMatchObject({ operatorName: 'ปลัดทดสอบ', language: 'th' });
+  });
+
+  it('keep keys a newer version wrote, and set a damaged file aside', async () => {
+    const ctx = context();
+    const file = path.join(ctx.homeDir, 'preferences.json');
+    fs.mkdirSync(ctx.homeDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ operatorName: 'ก', fromTheFuture: { x: 1 } }));
+    await ok(ctx, 'prefs.set', { language: 'en' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ operatorName: 'ก', language: 'en', fromTheFuture: { x: 1 } });
+    fs.writeFileSync(file, '{ not json');
+    const other = testContext({ homeDir: ctx.homeDir });
+    await ok(other, 'prefs.set', { operatorName: 'ข' });
+    expect(fs.readdirSync(ctx.homeDir).some((f) => f.startsWith('preferences.json.bad-'))).toBe(true);
   });
 });

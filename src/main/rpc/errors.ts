@@ -24,6 +24,14 @@ const noPermission: AppError = {
   messageEn: 'No permission to use this file or folder; choose another place or ask the PC administrator',
 };
 
+// Important: Windows answers EPERM (ERROR_ACCESS_DENIED) when another program holds a file that
+// is being renamed over or deleted, so there it usually means "in use", not "no permission".
+const lockedOrNoPermission: AppError = {
+  code: 'CONFLICT',
+  messageTh: 'ไฟล์ถูกโปรแกรมอื่นใช้งานอยู่ หรือไม่มีสิทธิ์เขียน กรุณาปิดโปรแกรมที่เปิดไฟล์นี้ (เช่น โปรแกรมสแกนไวรัส) แล้วลองอีกครั้ง',
+  messageEn: 'The file is in use by another program, or not writable; close whatever holds it (an antivirus, say) and try again',
+};
+
 const cannotOpen: AppError = {
   code: 'REFUSED',
   messageTh: 'เปิดไฟล์ไม่ได้ (ไฟล์หรือโฟลเดอร์อาจถูกย้าย ลบ หรือเขียนไม่ได้)',
@@ -63,7 +71,7 @@ const byCode: [prefix: string, error: AppError][] = [
   ['SQLITE_CORRUPT', damaged],
   ['SQLITE_NOTADB', damaged],
   ['EACCES', noPermission],
-  ['EPERM', noPermission],
+  ['EPERM', process.platform === 'win32' ? lockedOrNoPermission : noPermission],
 ];
 
 /** Thai (and English) wording of zod's issue kinds, for fields whose schema gives no message. */

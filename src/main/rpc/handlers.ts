@@ -2,6 +2,7 @@
  * The handler of every channel of the contract. `satisfies Handlers` makes a missing or
  * mistyped handler a compile error.
  */
+import { refused } from '../../shared/domain/result';
 import type { Channel, ChannelOutput, ChannelParsed } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
 import { createBackup, listBackups, noteEdit } from '../services/backups/backups';
@@ -51,6 +52,8 @@ export const handlers = {
     return openSession(ctx, file);
   },
   'workspace.close': (ctx) => {
+    const busy = ctx.session.workspace?.busy;
+    if (busy) throw refused(`กำลัง${busy} จะปิดได้เมื่อเสร็จแล้ว`, `Busy (${busy}); it can be closed when that is done`);
     closeWorkspace(ctx);
     ctx.emit('workspace.changed', { reason: 'closed' });
     return null;

@@ -7,15 +7,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { backupsToKeep } from '../../../shared/domain/backupRetention';
 import { ServiceError, refused } from '../../../shared/domain/result';
 import type { BackupInfo } from '../../../shared/domain/workspace';
 import { inspectWorkspaceFile } from '../../db/client';
 import { newId } from '../../db/repository';
-import { meta } from '../../db/schema';
 import type { AppContext, OpenWorkspace } from '../context';
-import { writeViaTemp } from '../files';
+import { fsyncPath, isSameFile, writeViaTemp } from '../files';
 import { requireWorkspace } from '../workspace/workspace';
 
 /** The smallest gap between two automatic backups taken because of edits. */
@@ -48,41 +46,45 @@ function backupName(dir: string, reason: string, when: Date): { file: string; at
 }
 
 /**
- * Makes sure the open (writable) workspace owns its backup folder. A workspace without an id,
- * or a copy of another workspace file that still exists elsewhere (same id, other path), gets a
- * new id first, so its backups never mix with the original's. A moved file keeps its backups.
+ * The workspace id a writable file's backups are kept under, made sure to be its own: a file
+ * without an id, or a copy of another workspace file that still exists elsewhere (same id,
+ * another file), gets a new id first, so its backups never mix with the original's. A moved
+ * file keeps its id and its backups. Works on the raw connection, so it can run before
+ * migrations (the pre-upgrade backup) as well as after opening.
  */
-export function claimBackupFolder(ctx: AppContext, ws: OpenWorkspace): void {
-  if (ws.readonly) return;
-  const ownerOf = (id: string) => {
+export function claimWorkspaceId(ctx: AppContext, file: string, sqlite: OpenWorkspace['sqlite']): string {
+  const row = sqlite.prepare("select value from meta where key = 'workspaceId'").get() as { value: string } | undefined;
+  let id = row?.value ?? '';
+  const ownerOf = (candidate: string) => {
     try {
-      return (JSON.parse(fs.readFileSync(path.join(backupDir(ctx, id), ownerFile), 'utf8')) as { path?: string }).path;
+      return (JSON.parse(fs.readFileSync(path.join(backupDir(ctx, candidate), ownerFile), 'utf8')) as { path?: string }).path;
     } catch {
       return undefined;
     }
   };
-  const owner = ws.workspaceId ? ownerOf(ws.workspaceId) : undefined;
-  const isCopy = owner !== undefined && path.resolve(owner) !== path.resolve(ws.file) && fs.existsSync(owner);
-  if (!ws.workspaceId || isCopy) {
-    const id = newId();
-    ws.db.insert(meta).values({ key: 'workspaceId', value: id }).onConflictDoUpdate({ target: meta.key, set: { value: id } }).run();
-    ws.workspaceId = id;
+  const owner = id ? ownerOf(id) : undefined;
+  const isCopy = owner !== undefined && fs.existsSync(owner) && !isSameFile(owner, file);
+  if (!id || isCopy) {
+    id = newId();
+    sqlite.prepare("insert into meta (key, value) values ('workspaceId', ?) on conflict (key) do update set value = excluded.value").run(id);
   }
-  if (ownerOf(ws.workspaceId) !== ws.file) {
+  if (ownerOf(id) !== file) {
     try {
-      fs.mkdirSync(backupDir(ctx, ws.workspaceId), { recursive: true });
-      fs.writeFileSync(path.join(backupDir(ctx, ws.workspaceId), ownerFile), `${JSON.stringify({ path: ws.file })}\n`);
+      fs.mkdirSync(backupDir(ctx, id), { recursive: true });
+      fs.writeFileSync(path.join(backupDir(ctx, id), ownerFile), `${JSON.stringify({ path: file })}\n`);
     } catch (error) {
       // The backups will fail too and say so; opening the workspace must not.
       console.warn(`backup folder not writable: ${(error as Error).message}`);
     }
   }
+  return id;
 }
 
 /** The backups of the open workspace, newest first. */
 export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspace(ctx)): BackupInfo[] {
+  // A read-only workspace may be a copy still carrying the original's id: show none rather than the original's.
   const dir = backupDir(ctx, ws.workspaceId);
-  if (!ws.workspaceId || !fs.existsSync(dir)) return [];
+  if (ws.readonly || !ws.workspaceId || !fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .flatMap((file) => {
@@ -94,12 +96,21 @@ export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspac
 }
 
 /**
- * Takes a backup now (`reason`: open, hourly, manual, before-restore) and prunes old ones.
- * Written to a temporary name first, so a failed backup (full disk) leaves no partial file.
+ * Takes a backup now (`reason`: open, hourly, manual, before-restore) and, unless told not to,
+ * prunes old ones. Written to a temporary name first, so a failed backup (full disk) leaves no
+ * partial file. One backup of a workspace runs at a time.
  */
-export async function createBackup(ctx: AppContext, reason: string, ws: OpenWorkspace = requireWorkspace(ctx)): Promise<BackupInfo> {
-  if (!ws.workspaceId) throw refused('พื้นที่ทำงานแบบอ่านอย่างเดียวนี้ไม่มีรหัสสำหรับสำรองข้อมูล', 'This read-only workspace has no id to back up under');
-  if (ws.backupInFlight) await ws.backupInFlight.catch(() => undefined);
+export async function createBackup(
+  ctx: AppContext,
+  reason: string,
+  ws: OpenWorkspace = requireWorkspace(ctx),
+  options: { prune?: boolean } = {},
+): Promise<BackupInfo> {
+  if (ws.readonly || !ws.workspaceId) {
+    throw refused('พื้นที่ทำงานที่เปิดแบบอ่านอย่างเดียวไม่มีการสำรองข้อมูล (ไม่มีการแก้ไขให้สำรอง)', 'A workspace open read-only is not backed up (it cannot change)');
+  }
+  // Important: loop, and claim the slot with no await in between, so two waiters never run at once.
+  while (ws.backupInFlight) await ws.backupInFlight.catch(() => undefined);
   const run = (async () => {
     const dir = backupDir(ctx, ws.workspaceId);
     fs.mkdirSync(dir, { recursive: true });
@@ -108,7 +119,7 @@ export async function createBackup(ctx: AppContext, reason: string, ws: OpenWork
       await ws.sqlite.backup(tmp);
     });
     ws.lastBackupAt = at.getTime();
-    pruneBackups(ctx, ws, at);
+    if (options.prune !== false) pruneBackups(ctx, ws, at);
     return { file, createdAt: at.toISOString(), bytes: fs.statSync(path.join(dir, file)).size, reason };
   })();
   ws.backupInFlight = run;
@@ -123,14 +134,14 @@ export async function createBackup(ctx: AppContext, reason: string, ws: OpenWork
  * A synchronous backup with `VACUUM INTO`, for the moment before pending migrations change an
  * existing file (openDatabase's `beforeMigrate`), so an upgrade can always be undone.
  */
-export function backupBeforeUpgrade(ctx: AppContext, sqlite: OpenWorkspace['sqlite']): void {
-  const row = sqlite.prepare("select value from meta where key = 'workspaceId'").get() as { value: string } | undefined;
-  const dir = backupDir(ctx, row?.value || 'unidentified');
+export function backupBeforeUpgrade(ctx: AppContext, workspaceFile: string, sqlite: OpenWorkspace['sqlite']): void {
+  const dir = backupDir(ctx, claimWorkspaceId(ctx, workspaceFile, sqlite));
   fs.mkdirSync(dir, { recursive: true });
   const { file } = backupName(dir, 'before-upgrade', ctx.clock());
   const tmp = path.join(dir, `.${file}.tmp`);
   try {
     sqlite.prepare('VACUUM INTO ?').run(tmp);
+    fsyncPath(tmp);
     fs.renameSync(tmp, path.join(dir, file));
   } catch (error) {
     fs.rmSync(tmp, { force: true });
@@ -164,12 +175,13 @@ export async function backupOnOpen(ctx: AppContext, ws: OpenWorkspace, options: 
   const newest = listBackups(ctx, ws)[0];
   if (newest) ws.lastBackupAt = new Date(newest.createdAt).getTime();
   if (newest && options.atMostHourly && ctx.clock().getTime() - ws.lastBackupAt < editBackupIntervalMs) return;
-  const taken = await createBackup(ctx, 'open', ws);
+  const taken = await createBackup(ctx, 'open', ws, { prune: false });
   const dir = backupDir(ctx, ws.workspaceId);
   if (newest && sameContent(path.join(dir, taken.file), path.join(dir, newest.file))) {
     fs.rmSync(path.join(dir, taken.file), { force: true });
     ws.lastBackupAt = new Date(newest.createdAt).getTime();
   }
+  pruneBackups(ctx, ws, ctx.clock());
 }
 
 /**
@@ -197,9 +209,9 @@ export function backupPath(ctx: AppContext, ws: OpenWorkspace, file: string): st
 }
 
 /**
- * Replaces the open workspace's file with a backup. The current state is backed up first
- * (reason `before-restore`), so a restore can itself be undone from the list; changes are
- * refused while it runs. On failure the workspace stays open as it was.
+ * Replaces the open workspace's file with a backup. The chosen backup is copied (and flushed)
+ * first; then the current state is backed up (reason `before-restore`), so a restore can itself
+ * be undone from the list; changes are refused while it runs. On failure the file is as it was.
  */
 export async function restoreBackupFile(ctx: AppContext, file: string): Promise<string> {
   const ws = requireWorkspace(ctx);
@@ -207,9 +219,10 @@ export async function restoreBackupFile(ctx: AppContext, file: string): Promise<
   const source = backupPath(ctx, ws, file);
   ws.busy = 'กู้คืนข้อมูล';
   try {
-    await createBackup(ctx, 'before-restore', ws);
-    await writeViaTemp(ws.file, 'replace', (tmp) => {
+    await writeViaTemp(ws.file, 'replace', async (tmp) => {
+      // Copied before the before-restore backup, whose pruning may remove the chosen file.
       fs.copyFileSync(source, tmp);
+      await createBackup(ctx, 'before-restore', ws);
       // The file is swapped only now, with the connection closed; nothing was lost before this.
       ctx.session.workspace = null;
       ws.sqlite.close();

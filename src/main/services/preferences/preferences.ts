@@ -34,22 +34,40 @@ function preferencesFile(ctx: AppContext): string {
   return path.join(ctx.homeDir, 'preferences.json');
 }
 
-async function load(ctx: AppContext): Promise<Preferences> {
+/**
+ * Reads the stored preferences with any keys a newer version added (kept when writing back).
+ * A missing file gives the defaults; a damaged one is set aside (renamed `.bad-…`) and gives the
+ * defaults; any other read failure (locked, no permission) is thrown, so a change never writes
+ * the defaults over preferences that could not be read.
+ */
+async function load(ctx: AppContext): Promise<{ prefs: Preferences; extra: Record<string, unknown> }> {
+  const file = preferencesFile(ctx);
+  let text: string;
   try {
-    const raw = JSON.parse((await ctx.fs.readFile(preferencesFile(ctx))).toString('utf8')) as unknown;
-    const parsed = preferencesSchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Missing or corrupt: start from the defaults (the file is rewritten on the next change).
+    text = (await ctx.fs.readFile(file)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { prefs: preferencesSchema.parse({}), extra: {} };
+    throw error;
   }
-  return preferencesSchema.parse({});
+  try {
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    return { prefs: preferencesSchema.parse(raw), extra: raw };
+  } catch {
+    await ctx.fs.rename(file, `${file}.bad-${Date.now()}`).catch(() => undefined);
+    return { prefs: preferencesSchema.parse({}), extra: {} };
+  }
 }
 
-/** Reads the preferences; a missing or unreadable file gives the defaults. */
+/** Reads the preferences; when the file cannot be read now, the defaults (not remembered). */
 export async function readPreferences(ctx: AppContext): Promise<Preferences> {
   const state = stateOf(ctx);
-  state.cached ??= await load(ctx);
-  return state.cached;
+  if (state.cached) return state.cached;
+  try {
+    state.cached = (await load(ctx)).prefs;
+    return state.cached;
+  } catch {
+    return preferencesSchema.parse({});
+  }
 }
 
 /**
@@ -59,9 +77,9 @@ export async function readPreferences(ctx: AppContext): Promise<Preferences> {
 export function changePreferences(ctx: AppContext, change: (current: Preferences) => Partial<Preferences>): Promise<Preferences> {
   const state = stateOf(ctx);
   const run = state.queue.then(async () => {
-    const current = await load(ctx);
+    const { prefs: current, extra } = await load(ctx);
     const next = preferencesSchema.parse({ ...current, ...change(current) });
-    await writeFileAtomic(ctx.fs, preferencesFile(ctx), `${JSON.stringify(next, null, 2)}\n`);
+    await writeFileAtomic(ctx.fs, preferencesFile(ctx), `${JSON.stringify({ ...extra, ...next }, null, 2)}\n`);
     state.cached = next;
     for (const listener of state.listeners) {
       try {

@@ -3,7 +3,7 @@
  * the recent list), and replacing it from a backup. Used by the renderer's calls and the CLI.
  */
 import type { WorkspaceSummary } from '../../../shared/domain/workspace';
-import { backupBeforeUpgrade, backupOnOpen, claimBackupFolder, restoreBackupFile } from '../backups/backups';
+import { backupBeforeUpgrade, backupOnOpen, claimWorkspaceId, restoreBackupFile } from '../backups/backups';
 import type { AppContext } from '../context';
 import { rememberRecent } from '../preferences/preferences';
 import { closeWorkspace, openWorkspaceFile, summarizeWorkspace, workspaceLabel } from './workspace';
@@ -23,10 +23,10 @@ export interface OpenOptions {
  */
 export async function openSession(ctx: AppContext, file: string, options: OpenOptions = {}): Promise<WorkspaceSummary> {
   const { backup = 'on-open', remember = true } = options;
-  const ws = openWorkspaceFile(ctx, file, { readonly: options.readonly, beforeMigrate: (sqlite) => backupBeforeUpgrade(ctx, sqlite) });
+  const ws = openWorkspaceFile(ctx, file, { readonly: options.readonly, beforeMigrate: (sqlite) => backupBeforeUpgrade(ctx, file, sqlite) });
   let summary: WorkspaceSummary;
   try {
-    claimBackupFolder(ctx, ws);
+    if (!ws.readonly) ws.workspaceId = claimWorkspaceId(ctx, ws.file, ws.sqlite);
     summary = summarizeWorkspace(ctx, ws);
   } catch (error) {
     ws.sqlite.close();
