@@ -13,7 +13,7 @@ interface Toast extends ToastInput {
   id: number;
 }
 
-const visibleMs = { info: 8000, action: 15000, error: 15000 };
+const visibleMs = { info: 5000, action: 15000, error: 15000 };
 
 interface ToastApi {
   show(toast: ToastInput): void;
