@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { openSession } from '../../src/main/services/workspace/session';
-import type { AppContext } from '../../src/main/services/context';
 import { closingContexts, createNaSai, fails, ok } from '../support/context';
 
 const context = closingContexts();

@@ -11,7 +11,6 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { backupDir } from '../../src/main/services/backups/backups';
-import type { AppContext } from '../../src/main/services/context';
 import { faultyFs, nodeFs } from '../../src/main/services/ports';
 import { openSession } from '../../src/main/services/workspace/session';
 import { closingContexts, createNaSai, fails, ok, tempDir, testContext } from '../support/context';

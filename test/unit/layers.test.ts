@@ -7,7 +7,6 @@
  * Also: no default exports; an eslint-disable or @ts-expect-error always says why.
  */
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -43,7 +42,6 @@ function importsOf(file: string): Import[] {
 const files = sourceFiles(src);
 const all = files.flatMap(importsOf);
 const inLayer = (layer: string) => all.filter((i) => i.file.startsWith(`src/${layer}/`));
-const isNodeBuiltin = (s: string) => s.startsWith('node:') || builtinModules.includes(s.split('/')[0]!);
 /** The only packages the pure layer may use. */
 const sharedPackages = /^zod(\/.*)?$/;
 const browserPackages = /^(react|react-dom|react-dom\/client|react\/jsx-runtime|@fontsource\/sarabun(\/.*)?|chart\.js(\/.*)?|zod)$/;
