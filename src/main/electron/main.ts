@@ -7,9 +7,8 @@
  * The menu, native dialogs and about box speak the `language` preference: read at start, and the
  * menu is rebuilt when a change of preferences (the renderer's prefs.set) switches it.
  */
-import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { createContext } from '../services/context';
+import { createContext, defaultHomeDir } from '../services/context';
 import { onPreferencesChanged, readPreferences } from '../services/preferences/preferences';
 import { closeWorkspace } from '../services/workspace/workspace';
 import { appVersion } from '../version';
@@ -37,7 +36,8 @@ if (!app.requestSingleInstanceLock()) {
 function startShell(): void {
   let mainWindow: BrowserWindow | null = null;
   const paths = shellPaths({ isPackaged: app.isPackaged, mainDir: __dirname, resourcesPath: process.resourcesPath });
-  const homeDir = process.env.TAMBON_PLAN_HOME ? path.resolve(process.env.TAMBON_PLAN_HOME) : app.getPath('userData');
+  // The same app data folder as the CLI's, by one rule (TAMBON_PLAN_HOME, else the platform's usual one).
+  const homeDir = defaultHomeDir();
   // Workspace paths from the renderer must be ones the person chose: in a native dialog of this
   // session, or on the recent list (read once here; every later open or save goes through a dialog).
   const chosenPaths = chosenPathPolicy();
