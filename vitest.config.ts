@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The browser suites start Chromium; two cores are enough for two files at once.
     maxWorkers: 2,
+    // The browser suites poll the page; on a loaded two-core machine a first paint can take
+    // seconds, so a poll waits up to 10 s (vitest's default is 1 s) before it fails.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
