@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   ]);
   const loadedMs = performance.now();
   const ctx = createContext({ resourcesDir: findResourcesDir(__dirname), transport: 'cli', appVersion: 'bench' });
-  const must = async (channel: string, input: unknown) => {
+  const must = async (channel: Parameters<typeof dispatch>[1], input: unknown) => {
     const result = await dispatch(ctx, channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.messageEn}`);
     return result.value;
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   }
 
   if (mode === 'direct') {
-    const ws = workspace.openWorkspaceFile(ctx, file);
+    const ws = await workspace.openWorkspaceFile(ctx, file);
     workspace.summarizeWorkspace(ctx, ws);
     const openMs = performance.now();
     const villages = villagesService.listVillages(ws);

@@ -1,5 +1,6 @@
 // Bundles the Node side with esbuild: the Electron main process, the sandboxed preload (one
-// CommonJS file, as a sandboxed preload must be), the CLI and the browser harness.
+// CommonJS file, as a sandboxed preload must be), the job worker (which every composition root
+// starts in a worker thread), the CLI and the browser harness.
 // better-sqlite3 (native) and electron stay external.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -20,5 +21,10 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { main: 'src/main/electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { preload: 'src/main/preload/index.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, platform: 'node' }),
-  build({ ...common, entryPoints: { cli: 'src/main/cli/bin.ts', harness: 'src/main/harness/serve.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    entryPoints: { cli: 'src/main/cli/bin.ts', harness: 'src/main/harness/serve.ts', worker: 'src/main/services/jobs/worker.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);

@@ -31,7 +31,7 @@ describe('automatic backups', () => {
     const backups = await ok(ctx, 'backups.list');
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({ reason: 'open', createdAt: '2026-11-23T08:00:00.000Z' });
-    const file = path.join(backupDir(ctx, summary.workspaceId), backups[0].file);
+    const file = path.join(backupDir(ctx, summary.workspaceId), backups[0]!.file);
     const copy = new Database(file, { readonly: true });
     expect(copy.prepare('select name_th from tambon').get()).toEqual({ name_th: 'นาทราย' });
     copy.close();
@@ -83,7 +83,7 @@ describe('automatic backups', () => {
     expect(reasons).toContain('before-restore');
     // Undo the restore from the list.
     const before = (await ok(ctx, 'backups.list')).find((b: { reason: string }) => b.reason === 'before-restore');
-    await ok(ctx, 'backups.restore', { file: before.file });
+    await ok(ctx, 'backups.restore', { file: before!.file });
     expect(await ok(ctx, 'villages.list')).toHaveLength(2);
   });
 

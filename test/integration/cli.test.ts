@@ -260,16 +260,28 @@ describe('scripts and the person\'s app data', () => {
   const listBackupFiles = (home: string) =>
     fs.readdirSync(path.join(home, 'backups'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tpbak')).sort();
 
+  const preferencesOf = (home: string) => {
+    const file = path.join(home, 'preferences.json');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  };
+
+  it('init leaves the recent list alone', async () => {
+    const { home } = await initialised();
+    // The defect: init put the new file on the person's recent list.
+    const prefs = preferencesOf(home);
+    expect(prefs === null ? [] : (JSON.parse(prefs) as { recent: unknown[] }).recent).toEqual([]);
+  });
+
   it('reading a workspace takes no backup and leaves the recent list alone', async () => {
     const { run, home } = await initialised();
     const backupsBefore = listBackupFiles(home);
-    const recentBefore = fs.readFileSync(path.join(home, 'preferences.json'), 'utf8');
+    const recentBefore = preferencesOf(home);
     for (let i = 0; i < 5; i += 1) {
       expect((await run('info', '--workspace', 'nasai.tambon', '--json')).code).toBe(0);
       expect((await run('villages', '--workspace', 'nasai.tambon', 'list')).code).toBe(0);
     }
     expect(listBackupFiles(home)).toEqual(backupsBefore);
-    expect(fs.readFileSync(path.join(home, 'preferences.json'), 'utf8')).toBe(recentBefore);
+    expect(preferencesOf(home)).toBe(recentBefore);
   });
 
   it('many changes in a row take at most one backup an hour', async () => {

@@ -95,7 +95,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the bundles and package.json in an asar, with the shipped data as an extra resource', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'package.json']));
+    expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'dist/worker.cjs', 'package.json']));
     expect(config.asar).toBe(true);
     expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['**/*'] }]);
     for (const needed of ['migrations', 'data', 'licenses']) expect(fs.existsSync(path.join(root, 'resources', needed))).toBe(true);
@@ -152,7 +152,7 @@ describe('electron-builder.yml', () => {
   it('leaves the browser harness, the CLI bundle, sources and source maps out of the package', () => {
     const files = treeFiles();
     // The paths that must decide the question, whether or not this tree has been built.
-    const required = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'package.json'];
+    const required = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/worker.cjs', 'dist/renderer/index.html', 'package.json'];
     const forbidden = ['dist/harness.cjs', 'dist/harness.cjs.map', 'dist/cli.cjs', 'src/main/harness/server.ts', 'src/main/harness/serve.ts'];
     const candidates = [...new Set([...files, ...required, ...forbidden, 'dist/electron/main.cjs.map', 'dist/renderer/assets/index.js.map'])];
     for (const platform of ['win', 'linux'] as const) {
@@ -160,7 +160,7 @@ describe('electron-builder.yml', () => {
       const packaged = candidates.filter(included);
       expect(packaged, platform).toEqual(expect.arrayContaining(required));
       for (const file of forbidden) expect(packaged, `${platform}: ${file}`).not.toContain(file);
-      const unexpected = packaged.filter((f) => !(f === 'package.json' || /^dist\/(electron|renderer)\//.test(f)));
+      const unexpected = packaged.filter((f) => !(f === 'package.json' || f === 'dist/worker.cjs' || /^dist\/(electron|renderer)\//.test(f)));
       expect(unexpected, platform).toEqual([]);
       expect(packaged.filter((f) => f.endsWith('.map')), platform).toEqual([]);
       expect(packaged.filter((f) => f.includes('harness')), platform).toEqual([]);
@@ -170,7 +170,7 @@ describe('electron-builder.yml', () => {
   it('ships every package the bundles load at run time, and none they already contain', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const runtimeRequires = new Set<string>();
-    for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+    for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/worker.cjs']) {
       const file = path.join(root, bundle);
       if (!fs.existsSync(file)) throw new Error(`${bundle} is missing: run npm run build:node`);
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) {

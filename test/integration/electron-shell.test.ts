@@ -208,7 +208,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const l of fake.appListeners.get('will-quit') ?? []) l();
+  for (const l of fake.appListeners.get('will-quit') ?? []) l({ preventDefault: () => undefined });
   if (savedHome === undefined) delete process.env.TAMBON_PLAN_HOME;
   else process.env.TAMBON_PLAN_HOME = savedHome;
   fs.rmSync(home, { recursive: true, force: true });
@@ -411,7 +411,7 @@ describe('composition root (src/main/electron/main.ts)', () => {
     const contents = mainWindow().webContents;
     const event = { sender: contents, senderFrame: contents.mainFrame };
     contents.sent.length = 0;
-    const started = await invokeHandler()(event, 'jobs.startSelfTest', { steps: 2, stepMs: 0 });
+    const started = await invokeHandler()(event, 'jobs.start', { kind: 'selfTest', input: { rows: 20, steps: 2 } });
     expect(started.ok).toBe(true);
     await vi.waitFor(() => expect(contents.sent.some((s) => s[1] === 'job.finished')).toBe(true));
     const finished = contents.sent.find((s) => s[1] === 'job.finished');
@@ -544,6 +544,7 @@ describe('shell pieces', () => {
       preload: path.join(repoRoot, 'dist', 'electron', 'preload.cjs'),
       rendererDir: path.join(repoRoot, 'dist', 'renderer'),
       resourcesDir: path.join(repoRoot, 'resources'),
+      worker: path.join(repoRoot, 'dist', 'worker.cjs'),
     });
     const installed = path.join(path.sep, 'opt', 'TambonPlan', 'resources');
     const packaged = shellPaths({ isPackaged: true, mainDir: path.join(installed, 'app.asar', 'dist', 'electron'), resourcesPath: installed });
@@ -551,6 +552,7 @@ describe('shell pieces', () => {
       preload: path.join(installed, 'app.asar', 'dist', 'electron', 'preload.cjs'),
       rendererDir: path.join(installed, 'app.asar', 'dist', 'renderer'),
       resourcesDir: path.join(installed, 'resources'),
+      worker: path.join(installed, 'app.asar', 'dist', 'worker.cjs'),
     });
   });
 

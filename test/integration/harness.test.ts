@@ -46,6 +46,9 @@ function request(options: { method?: string; path: string; headers?: Record<stri
   });
 }
 
+/** The create input for ต.นาทราย under the harness's folder. */
+const naSaiInput = (file: string) => ({ path: file, tambonCode: '800108', officeType: 'sao', officeName: 'อบต.นาทราย', framework: { presetId: 'nst-coop-phase2' } });
+
 const rpc = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
   request({
     method: 'POST',
@@ -190,12 +193,14 @@ describe('browser harness', () => {
       req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(e)));
     });
     await new Promise((r) => setTimeout(r, 50));
-    const started = JSON.parse((await rpc('jobs.startSelfTest', { steps: 3, stepMs: 1 })).body);
+    expect(JSON.parse((await rpc('workspace.create', naSaiInput('jobs.tambon'))).body).ok).toBe(true);
+    const started = JSON.parse((await rpc('jobs.start', { kind: 'selfTest', input: { rows: 30, steps: 3 } })).body);
     await done;
     const text = frames.join('');
     expect(text).toContain('event: job.progress');
     expect(text).toContain(`"jobId":"${started.value.jobId}"`);
     expect(text).toContain('"status":"done"');
+    await rpc('workspace.close', {});
   });
 });
 

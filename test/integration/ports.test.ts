@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toAppError } from '../../src/main/rpc/errors';
-import { assertWithinSizeCap, faultyFs, nodeFs, writeFileAtomic } from '../../src/main/services/ports';
+import { toAppError } from '../../src/main/services/errors';
+import { writeFileAtomic } from '../../src/main/services/files';
+import { assertWithinSizeCap, faultyFs, nodeFs } from '../../src/main/services/ports';
 import { readPreferences, updatePreferences } from '../../src/main/services/preferences/preferences';
 import { tempDir, testContext } from '../support/context';
 

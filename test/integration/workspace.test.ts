@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
-import { openSession } from '../../src/main/services/workspace/session';
+import { openSession } from '../../src/main/services/workspace/lifecycle';
 import { closingContexts, createNaSai, fails, ok } from '../support/context';
 
 const context = closingContexts();
@@ -54,10 +54,10 @@ describe('tambon workspace', () => {
     const reopened = await ok(ctx, 'workspace.open', { path: file });
     expect(reopened.counts.villages).toBe(3);
     const list = await ok(ctx, 'villages.list');
-    expect(list.map((v: { moo: number; code: string }) => [v.moo, v.code])).toEqual([[1, '80010801'], [2, '80010802'], [3, '80010803']]);
-    expect(list[0].headman).toBe('นายสมชาย ใจดี');
+    expect(list.map((v) => [v.moo, v.code])).toEqual([[1, '80010801'], [2, '80010802'], [3, '80010803']]);
+    expect(list[0]!.headman).toBe('นายสมชาย ใจดี');
     const prefs = await ok(ctx, 'prefs.get');
-    expect(prefs.recent[0].path).toBe(file);
+    expect(prefs.recent[0]!.path).toBe(file);
   });
 
   it('refuses a duplicate, 0 or 100 as หมู่ที่ and changes nothing', async () => {

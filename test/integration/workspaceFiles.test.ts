@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { backupDir } from '../../src/main/services/backups/backups';
 import { faultyFs, nodeFs } from '../../src/main/services/ports';
-import { openSession } from '../../src/main/services/workspace/session';
+import { openSession } from '../../src/main/services/workspace/lifecycle';
 import { closingContexts, createNaSai, fails, ok, tempDir, testContext } from '../support/context';
 
 const context = closingContexts();
@@ -52,7 +52,7 @@ describe('save as', () => {
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'path' });
     expect(fs.readFileSync(target, 'utf8')).toBe('keep me');
     expect(fs.readdirSync(ctx.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect((await ok(ctx, 'workspace.current')).path).toBe(path.join(ctx.dir, 'nasai.tambon'));
+    expect((await ok(ctx, 'workspace.current'))!.path).toBe(path.join(ctx.dir, 'nasai.tambon'));
   });
 
   it('never replays a stale -wal left beside the target name', async () => {
@@ -159,7 +159,7 @@ describe('opening', () => {
     const backups = await ok(ctx, 'backups.list');
     expect(backups.map((b: { reason: string }) => b.reason)).toContain('before-upgrade');
     const before = backups.find((b: { reason: string }) => b.reason === 'before-upgrade');
-    const copy = new Database(path.join(backupDir(ctx, ctx.session.workspace!.workspaceId), before.file), { readonly: true });
+    const copy = new Database(path.join(backupDir(ctx, ctx.session.workspace!.workspaceId), before!.file), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(0);
     expect(copy.prepare('select count(*) as n from villages').get()).toEqual({ n: 1 });
     copy.close();
@@ -201,14 +201,10 @@ describe('restore', () => {
     await ok(ctx, 'villages.add', { moo: 1, name: 'หนึ่ง' });
     const snapshot = await ok(ctx, 'backups.create');
     await ok(ctx, 'villages.add', { moo: 2, name: 'สอง' });
-    const rename = fs.renameSync;
-    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      if (String(to).endsWith('nasai.tambon')) throw Object.assign(new Error('EBUSY: locked'), { code: 'EBUSY' });
-      return rename(from, to);
-    });
+    ctx.fs = faultyFs(nodeFs, { op: 'rename', code: 'EBUSY', when: (to) => to.endsWith('nasai.tambon') });
     const error = await fails(ctx, 'backups.restore', { file: snapshot.file });
     expect(error.code).toBe('CONFLICT');
-    vi.restoreAllMocks();
+    ctx.fs = nodeFs;
     expect((await ok(ctx, 'villages.list')).map((v: { moo: number }) => v.moo)).toEqual([1, 2]);
     expect(fs.readdirSync(ctx.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -233,7 +229,7 @@ describe('preferences', () => {
     await Promise.all([ok(ctx, 'prefs.set', { operatorName: 'ผู้ใช้ใหม่' }), ok(ctx, 'workspace.open', { path: file }), ok(ctx, 'prefs.set', { language: 'en' })]);
     const prefs = await ok(ctx, 'prefs.get');
     expect(prefs).toMatchObject({ operatorName: 'ผู้ใช้ใหม่', language: 'en' });
-    expect(prefs.recent[0].path).toBe(file);
+    expect(prefs.recent[0]!.path).toBe(file);
     expect(JSON.parse(fs.readFileSync(path.join(ctx.homeDir, 'preferences.json'), 'utf8'))).toMatchObject({ operatorName: 'ผู้ใช้ใหม่', language: 'en' });
   });
 });
@@ -251,7 +247,7 @@ describe('backups under pressure', () => {
     await ok(ctx, 'villages.add', { moo: 2, name: 'สอง' });
     const oldest = (await ok(ctx, 'backups.list')).at(-1);
     now += 60_000;
-    const restored = await ok(ctx, 'backups.restore', { file: oldest.file });
+    const restored = await ok(ctx, 'backups.restore', { file: oldest!.file });
     expect(restored.counts.villages).toBe(1);
     await ok(ctx, 'workspace.close');
   });
@@ -330,16 +326,15 @@ describe('backups under pressure', () => {
   it('report save-as done when only removing the temporary name fails', async () => {
     const ctx = context();
     await createNaSai(ctx);
-    const rm = fs.rmSync;
     let failed = false;
-    vi.spyOn(fs, 'rmSync').mockImplementation((target, options) => {
-      if (!failed && String(target).endsWith('.tmp')) {
-        failed = true;
-        throw Object.assign(new Error('EBUSY: held by antivirus'), { code: 'EBUSY' });
-      }
-      return rm(target, options);
+    ctx.fs = faultyFs(nodeFs, {
+      op: 'remove',
+      code: 'EBUSY',
+      times: 1,
+      when: (target) => target.endsWith('.tmp') && (failed = true),
     });
     const copy = await ok(ctx, 'workspace.saveAs', { path: path.join(ctx.dir, 'copy.tambon') });
+    ctx.fs = nodeFs;
     expect(failed).toBe(true);
     expect(copy.path).toBe(path.join(ctx.dir, 'copy.tambon'));
   });
@@ -349,7 +344,7 @@ describe('backups under pressure', () => {
     await createNaSai(ctx);
     const snapshot = await ok(ctx, 'backups.create');
     const restoring = dispatch(ctx, 'backups.restore', { file: snapshot.file });
-    expect(await dispatch(ctx, 'workspace.close', {})).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
+    expect(await dispatch(ctx, 'workspace.close', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await restoring).ok).toBe(true);
     expect(await ok(ctx, 'workspace.current')).not.toBeNull();
   });

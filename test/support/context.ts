@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { EventName, EventPayload } from '../../src/shared/ipc/contract';
-import type { Envelope } from '../../src/shared/domain/result';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../src/shared/ipc/contract';
+import type { AppError } from '../../src/shared/domain/result';
 import { createContext, type AppContext } from '../../src/main/services/context';
 import { dispatch } from '../../src/main/rpc/dispatch';
 
@@ -24,7 +24,8 @@ export function testContext(overrides: Partial<AppContext> = {}): AppContext & {
   const events: { event: EventName; payload: unknown }[] = [];
   const ctx = createContext({
     resourcesDir,
-    transport: 'cli',
+    // The app's behaviour (the recent list is kept); the CLI's own tests run the CLI itself.
+    transport: 'electron',
     appVersion: '0.0.0-test',
     homeDir: path.join(dir, 'home'),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -35,15 +36,22 @@ export function testContext(overrides: Partial<AppContext> = {}): AppContext & {
   return Object.assign(ctx, { dir, events });
 }
 
-/** Calls a channel and returns its value, failing the test with the error otherwise. */
-export async function ok<T = any>(ctx: AppContext, channel: string, input: unknown = {}): Promise<T> {
-  const result = (await dispatch(ctx, channel, input)) as Envelope<T>;
+/** The input argument of {@link ok}: optional where the channel takes none. */
+type InputArg<C extends Channel> = Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+
+/**
+ * Calls a channel through dispatch (which, under tests, also checks the answer against the
+ * contract) and returns its value, failing the test with the error otherwise. Typed by channel:
+ * a renamed channel or a changed output fails to compile.
+ */
+export async function ok<C extends Channel>(ctx: AppContext, channel: C, ...[input]: InputArg<C>): Promise<ChannelOutput<C>> {
+  const result = await dispatch(ctx, channel, input ?? {});
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
+  return result.value as ChannelOutput<C>;
 }
 
-/** Calls a channel expecting an error, and returns it. */
-export async function fails(ctx: AppContext, channel: string, input: unknown = {}) {
+/** Calls a channel expecting an error, and returns it; the input may be anything (malformed on purpose). */
+export async function fails(ctx: AppContext, channel: Channel, input: unknown = {}): Promise<AppError> {
   const result = await dispatch(ctx, channel, input);
   if (result.ok) throw new Error(`${channel} unexpectedly succeeded: ${JSON.stringify(result.value)}`);
   return result.error;

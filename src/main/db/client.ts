@@ -62,24 +62,65 @@ export function inspectWorkspaceFile(file: string, migrationsDir: string): { pen
   if (read < 100 || !header.subarray(0, 16).equals(sqliteHeader)) {
     throw refused(`ไฟล์นี้ไม่ใช่ไฟล์พื้นที่ทำงาน TambonPlan: ${name}`, `This file is not a TambonPlan workspace: ${name}`, 'path');
   }
-  const judged = judgeWorkspace(name, header.readUInt32BE(68), header.readUInt32BE(60), migrationsDir);
   // Important: in WAL mode the live header may sit in the -wal (a newer app still has the file
-  // open, or crashed). A read-only connection sees it and, unlike a writable one, does not
-  // checkpoint the WAL into the file when it closes; the -wal exists already, so no new file appears.
-  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) {
-    const probe = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return judgeWorkspace(
-        name,
-        probe.pragma('application_id', { simple: true }) as number,
-        probe.pragma('user_version', { simple: true }) as number,
-        migrationsDir,
-      );
-    } finally {
-      probe.close();
-    }
+  // open, or crashed). It is read from the -wal's last committed copy of page 1, not through
+  // SQLite, which would leave a -shm beside a file it was only asked to look at.
+  const live = fs.existsSync(`${file}-wal`) ? committedHeaderInWal(`${file}-wal`) : null;
+  const current = live ?? header;
+  return judgeWorkspace(name, current.readUInt32BE(68), current.readUInt32BE(60), migrationsDir);
+}
+
+/** SQLite's WAL checksum over `data` (32-bit words, in the byte order the WAL's magic says), continuing from `s`. */
+function walChecksum(data: Buffer, bigEndian: boolean, s: [number, number]): [number, number] {
+  let [s0, s1] = s;
+  for (let i = 0; i + 8 <= data.length; i += 8) {
+    const a = bigEndian ? data.readUInt32BE(i) : data.readUInt32LE(i);
+    const b = bigEndian ? data.readUInt32BE(i + 4) : data.readUInt32LE(i + 4);
+    s0 = (s0 + a + s1) >>> 0;
+    s1 = (s1 + b + s0) >>> 0;
   }
-  return judged;
+  return [s0, s1];
+}
+
+/**
+ * The first 100 bytes of the newest committed copy of page 1 in a WAL file, or null when the WAL
+ * holds none (empty, reset, or a torn write). Follows SQLite's file format: a 32-byte header
+ * (magic, page size, salts, checksum), then frames of a 24-byte header and one page; a frame
+ * counts only when its salts match the header's and the running checksum holds, and a page-1
+ * copy only once a commit frame follows it.
+ */
+export function committedHeaderInWal(walFile: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(walFile, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const header = Buffer.alloc(32);
+    if (fs.readSync(fd, header, 0, 32, 0) < 32) return null;
+    const magic = header.readUInt32BE(0);
+    if (magic !== 0x377f0682 && magic !== 0x377f0683) return null;
+    const bigEndian = magic === 0x377f0683;
+    const pageSize = header.readUInt32BE(8) === 1 ? 65536 : header.readUInt32BE(8);
+    if (pageSize < 512 || pageSize > 65536) return null;
+    let sum = walChecksum(header.subarray(0, 24), bigEndian, [0, 0]);
+    if (sum[0] !== header.readUInt32BE(24) || sum[1] !== header.readUInt32BE(28)) return null;
+    const frame = Buffer.alloc(24 + pageSize);
+    let pending: Buffer | null = null;
+    let committed: Buffer | null = null;
+    for (let offset = 32; fs.readSync(fd, frame, 0, frame.length, offset) === frame.length; offset += frame.length) {
+      if (frame.readUInt32BE(8) !== header.readUInt32BE(16) || frame.readUInt32BE(12) !== header.readUInt32BE(20)) break;
+      sum = walChecksum(frame.subarray(0, 8), bigEndian, sum);
+      sum = walChecksum(frame.subarray(24), bigEndian, sum);
+      if (sum[0] !== frame.readUInt32BE(16) || sum[1] !== frame.readUInt32BE(20)) break;
+      if (frame.readUInt32BE(0) === 1) pending = Buffer.from(frame.subarray(24, 124));
+      if (frame.readUInt32BE(4) !== 0 && pending) committed = pending;
+    }
+    return committed;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Refuses another application's database or a newer schema; answers how many migrations are pending. */
@@ -102,30 +143,28 @@ function judgeWorkspace(name: string, applicationId: number, written: number, mi
   return { pendingMigrations: known - written };
 }
 
+/** How long a connection waits for another (the CLI, the app's job worker) to finish writing before it says "in use". */
+export const busyTimeoutMs = 5000;
+
 /** Applies the connection pragmas every workspace connection needs. */
 function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
   if (!readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   if (!readonly) sqlite.pragma('synchronous = NORMAL');
 }
 
 /**
  * Opens an existing workspace (after {@link inspectWorkspaceFile}) or creates a new one when
- * `create` is set; migrations are applied at open unless `readonly`.
+ * `create` is set. Pending migrations are applied at once unless `migrate: false`, for a caller
+ * that backs the file up first and then calls {@link migrateDatabase}; a read-only open refuses
+ * a file that needs them.
  */
 export function openDatabase(
   file: string,
-  options: {
-    migrationsDir: string;
-    create?: boolean;
-    readonly?: boolean;
-    /** Runs before pending migrations are applied to an existing file (the pre-upgrade backup). */
-    beforeMigrate?: (sqlite: Database.Database) => void;
-  },
-): WorkspaceDb {
+  options: { migrationsDir: string; create?: boolean; readonly?: boolean; migrate?: boolean },
+): WorkspaceDb & { pendingMigrations: number } {
   const readonly = options.readonly ?? false;
-  let pendingMigrations = Infinity;
+  let pendingMigrations = schemaVersion(options.migrationsDir);
   if (!options.create) {
     ({ pendingMigrations } = inspectWorkspaceFile(file, options.migrationsDir));
     if (readonly && pendingMigrations > 0) {
@@ -136,7 +175,8 @@ export function openDatabase(
       );
     }
   }
-  const sqlite = new Database(file, { readonly, fileMustExist: !options.create });
+  // The busy timeout is set before the first statement, so even switching to WAL waits for a writer.
+  const sqlite = new Database(file, { readonly, fileMustExist: !options.create, timeout: busyTimeoutMs });
   try {
     if (readonly) {
       // The first read opens the WAL index (and fails here, not later, on read-only media);
@@ -150,18 +190,39 @@ export function openDatabase(
     }
     applyPragmas(sqlite, readonly);
     if (options.create) sqlite.pragma(`application_id = ${workspaceApplicationId}`);
-    const db = drizzle(sqlite, { schema });
+    const ws = { db: drizzle(sqlite, { schema }), sqlite, file, readonly, pendingMigrations };
     // The header's schema version says whether anything is pending; skipping migrate() then saves ~20 ms per open.
-    if (!readonly && pendingMigrations > 0) {
-      if (!options.create) options.beforeMigrate?.(sqlite);
-      migrate(db, { migrationsFolder: options.migrationsDir });
-      // The schema version, readable from the file header without opening it (see inspectWorkspaceFile).
-      const version = schemaVersion(options.migrationsDir);
-      if (sqlite.pragma('user_version', { simple: true }) !== version) sqlite.pragma(`user_version = ${version}`);
-    }
-    return { db, sqlite, file, readonly };
+    if (!readonly && pendingMigrations > 0 && options.migrate !== false) migrateDatabase(ws, options.migrationsDir);
+    return ws;
   } catch (error) {
     sqlite.close();
     throw error;
+  }
+}
+
+/** Applies the pending migrations and writes the schema version into the file header. */
+export function migrateDatabase(ws: WorkspaceDb & { pendingMigrations?: number }, migrationsDir: string): void {
+  migrate(ws.db, { migrationsFolder: migrationsDir });
+  // The schema version, readable from the file header without opening it (see inspectWorkspaceFile).
+  const version = schemaVersion(migrationsDir);
+  if (ws.sqlite.pragma('user_version', { simple: true }) !== version) ws.sqlite.pragma(`user_version = ${version}`);
+  ws.pendingMigrations = 0;
+}
+
+/**
+ * Whether this connection alone has its database open. Leaving WAL mode needs every other
+ * connection gone (another process, a CLI run), so the probe asks for it without waiting. Only
+ * for a caller about to replace the file (restore), which reopens it in WAL mode afterwards.
+ */
+export function holdsFileAlone(sqlite: Database.Database): boolean {
+  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    return sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${previous}`);
   }
 }

@@ -10,7 +10,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createContext, defaultHomeDir } from '../services/context';
 import { onPreferencesChanged, readPreferences } from '../services/preferences/preferences';
-import { closeWorkspace } from '../services/workspace/workspace';
+import { closeWhenIdle } from '../services/workspace/lifecycle';
 import { appVersion } from '../version';
 import { appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
 import { electronDialogs } from './dialogs';
@@ -48,6 +48,8 @@ function startShell(): void {
     resourcesDir: paths.resourcesDir,
     transport: 'electron',
     appVersion,
+    developer: !app.isPackaged || process.env.TAMBON_PLAN_DEVELOPER === '1',
+    workerScript: paths.worker,
     homeDir,
     paths: chosenPaths,
     dialogs: electronDialogs(dialog, {
@@ -74,7 +76,18 @@ function startShell(): void {
   // Every web contents (the window, devtools, anything created later) gets the same guards.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => closeWorkspace(ctx));
+  // Quitting waits for a job to roll back and a backup to finish, then closes the workspace.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void closeWhenIdle(ctx)
+      .catch((error: unknown) => console.error('could not close the workspace cleanly:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
 
   void Promise.all([app.whenReady(), preferencesRead]).then(() => {
     const ses = session.defaultSession;

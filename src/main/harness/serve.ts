@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../services/context';
-import { closeWorkspace } from '../services/workspace/workspace';
+import { closeWhenIdle } from '../services/workspace/lifecycle';
 import { findResourcesDir } from '../resourcesDir';
 import { appVersion } from '../version';
 import { confinedPaths, startHarness } from './server';
@@ -48,11 +48,10 @@ void startHarness({ ctx, rendererDir, port: values.port ? Number(values.port) : 
     stopping = true;
     void harness
       .close()
-      .then(() => {
-        // Important: without this the last edits stay in the -wal file beside the workspace.
-        closeWorkspace(ctx);
-        process.exit(0);
-      })
+      // Important: without this the last edits stay in the -wal file beside the workspace. A job
+      // under way is cancelled (its writes roll back) and a backup under way finishes first.
+      .then(() => closeWhenIdle(ctx))
+      .then(() => process.exit(0))
       .catch((error: unknown) => {
         console.error('could not close cleanly:', error);
         process.exit(1);

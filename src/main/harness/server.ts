@@ -18,7 +18,7 @@ import { resolveStaticFile } from '../staticFiles';
 import { refused } from '../../shared/domain/result';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { dispatch } from '../rpc/dispatch';
-import type { AppContext } from '../services/context';
+import { setEventSink, type AppContext } from '../services/context';
 import type { PathPolicy } from '../services/ports';
 
 /** The header that carries the token. */
@@ -107,10 +107,11 @@ export async function startHarness(options: { ctx: AppContext; rendererDir: stri
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
-  ctx.emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+  // Every page holding the token gets every event: a second window (the projector view) included.
+  setEventSink(ctx, <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of streams) res.write(frame);
-  };
+  });
 
   const tokenOk = (req: http.IncomingMessage) => {
     const given = req.headers[tokenHeader];
@@ -150,13 +151,16 @@ export async function startHarness(options: { ctx: AppContext; rendererDir: stri
       });
       req.on('end', () => {
         if (res.headersSent) return;
-        let body: { channel?: unknown; input?: unknown };
+        let body: unknown;
         try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         } catch {
           return send(res, 400, 'bad json');
         }
-        void dispatch(ctx, body.channel, body.input).then((envelope) => send(res, 200, JSON.stringify(envelope), jsonType));
+        // Any JSON that is not an object ({ channel, input }) is malformed: `null`, a number, an array.
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) return send(res, 400, 'bad request body');
+        const { channel, input } = body as { channel?: unknown; input?: unknown };
+        void dispatch(ctx, channel, input).then((envelope) => send(res, 200, JSON.stringify(envelope), jsonType));
       });
       return;
     }

@@ -1,12 +1,16 @@
 /**
  * The one entry both transports use: validate the channel and its input against the contract,
  * run the handler, answer with the envelope. Nothing else reaches the services from outside.
+ * Under tests (`NODE_ENV=test`) the output is checked against the contract too, so a handler
+ * that drifts from it fails the test that called it.
  */
 import type { Envelope } from '../../shared/domain/result';
-import { contract, isChannel, type Channel } from '../../shared/ipc/contract';
+import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
-import { toAppError, validationError } from './errors';
+import { toAppError, validationError } from '../services/errors';
 import { handlers } from './handlers';
+
+const checkOutputs = process.env.NODE_ENV === 'test';
 
 /** Validates and runs one call; never throws. */
 export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
@@ -21,13 +25,17 @@ export async function dispatch(ctx: AppContext, channel: unknown, input: unknown
   try {
     const handler = handlers[channel] as (ctx: AppContext, input: unknown) => unknown;
     const value = await handler(ctx, parsed.data);
+    if (checkOutputs) {
+      const checked = contract[channel].output.safeParse(value);
+      if (!checked.success) throw new Error(`${channel} answered outside its contract: ${checked.error.message}`);
+    }
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: toAppError(error) };
+    return { ok: false, error: toAppError(error, ctx.log) };
   }
 }
 
 /** Same as {@link dispatch}, typed by channel, for callers inside main (CLI, tests). */
-export async function call<C extends Channel>(ctx: AppContext, channel: C, input: unknown) {
-  return dispatch(ctx, channel, input) as Promise<Envelope<import('../../shared/ipc/contract').ChannelOutput<C>>>;
+export function call<C extends Channel>(ctx: AppContext, channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
+  return dispatch(ctx, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
 }

@@ -1,35 +1,27 @@
 /**
- * Putting whole files in place safely: every workspace file the app writes (a new workspace,
- * a save-as copy, a backup, a restore) is built under a temporary name beside its target and
- * moved into place only when complete, so a failure leaves the old state exactly as it was.
+ * Putting whole files in place safely, the one way the services do it: a temporary name in the
+ * target's own folder, written completely, flushed (fsync), moved into place, and the folder
+ * flushed too, so a failure at any step (a full disk, a locked target, a crash) leaves the old
+ * state exactly as it was. Every step goes through the fs port, where tests inject faults.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { ServiceError } from '../../shared/domain/result';
+import type { Logger } from './errors';
+import type { FsPort } from './ports';
 
 /** SQLite's companion files of a database file. */
-const sidecarSuffixes = ['-wal', '-shm', '-journal'];
+export const sidecarSuffixes = ['-wal', '-shm', '-journal'] as const;
 
 /**
  * Removes a database's companion files. Important: call it only when no connection has the
  * database open; a stale `-wal` beside a new file would be replayed into it.
  */
-export function removeSidecars(file: string): void {
-  for (const suffix of sidecarSuffixes) fs.rmSync(`${file}${suffix}`, { force: true });
-}
-
-/** Flushes a file (or, where the platform allows, a folder's entries) to the disk. */
-export function fsyncPath(target: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(target, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Folders cannot be opened for sync on Windows; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+export async function removeSidecars(port: FsPort, file: string): Promise<void> {
+  for (const suffix of sidecarSuffixes) await port.remove(`${file}${suffix}`);
 }
 
 /** Whether two paths name the same file (links, case-insensitive disks and other spellings included). */
@@ -52,56 +44,124 @@ function alreadyExists(target: string): ServiceError {
   return new ServiceError('CONFLICT', `มีไฟล์ชื่อนี้อยู่แล้ว: ${name} กรุณาเลือกชื่ออื่น`, `A file with this name already exists: ${name}`, 'path');
 }
 
+/** The prefix and suffix of every temporary name {@link writeAtomic} uses, so leftovers can be found. */
+export const tempPattern = /^\..+\.[0-9a-f-]{36}\.tmp(-wal|-shm|-journal)?$/;
+
+/** A temporary name beside `target`. */
+function tempName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomUUID()}.tmp`);
+}
+
 /** Moves `tmp` to `target` without ever replacing an existing file (a hard link where the disk allows it). */
-function placeNew(tmp: string, target: string): void {
-  if (fs.existsSync(target)) throw alreadyExists(target);
+async function placeNew(port: FsPort, tmp: string, target: string, log: Logger): Promise<void> {
+  if (await port.exists(target)) throw alreadyExists(target);
   // A database deleted by hand can leave its -wal behind; it must not be replayed into the new file.
-  removeSidecars(target);
-  let linked = false;
+  await removeSidecars(port, target);
   try {
-    fs.linkSync(tmp, target);
-    linked = true;
+    await port.link(tmp, target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) throw alreadyExists(target);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (await port.exists(target))) throw alreadyExists(target);
     // Disks without hard links (FAT-formatted USB sticks): checked above, now rename.
-    fs.renameSync(tmp, target);
+    await port.rename(tmp, target);
+    return;
   }
-  if (!linked) return;
   try {
-    fs.rmSync(tmp, { force: true });
+    await port.remove(tmp);
   } catch (error) {
     // The target is in place; a temporary name an antivirus still holds is only clutter.
-    console.warn(`could not remove ${tmp}: ${(error as Error).message}`);
+    log.warn(`could not remove ${tmp}: ${(error as Error).message}`);
   }
 }
 
+/** How {@link writeAtomic} puts the file in place. */
+export interface AtomicOptions {
+  /** `create` refuses an existing target (CONFLICT); `replace` swaps it (a database must be closed first). */
+  mode: 'create' | 'replace';
+  /** Where a leftover temporary name is reported. */
+  log?: Logger;
+}
+
 /**
- * Writes `target` through a temporary file: `write(tmp)` builds it, then it is flushed and
- * moved into place — `create` refuses an existing target (CONFLICT), `replace` swaps it (the
- * caller has closed it). On any failure the temporary file and its companions are removed and
- * the target is untouched.
+ * Writes `target` through a temporary file beside it: `produce(tmp)` writes the whole file
+ * (SQLite's backup, a copy, or {@link writeFileAtomic} / {@link writeStreamAtomic}), then it is
+ * flushed, moved into place and the folder flushed. On any failure the temporary file and its
+ * SQLite companions are removed and the target is untouched.
  */
-export async function writeViaTemp(
+export async function writeAtomic(
+  port: FsPort,
   target: string,
-  mode: 'create' | 'replace',
-  write: (tmp: string) => void | Promise<void>,
+  options: AtomicOptions,
+  produce: (tmp: string) => void | Promise<void>,
 ): Promise<void> {
-  if (mode === 'create' && fs.existsSync(target)) throw alreadyExists(target);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomUUID()}.tmp`);
+  const log = options.log ?? console;
+  if (options.mode === 'create' && (await port.exists(target))) throw alreadyExists(target);
+  await port.mkdir(path.dirname(target));
+  const tmp = tempName(target);
   try {
-    await write(tmp);
-    removeSidecars(tmp);
-    fsyncPath(tmp);
-    if (mode === 'create') placeNew(tmp, target);
+    await produce(tmp);
+    await removeSidecars(port, tmp);
+    await port.fsync(tmp);
+    if (options.mode === 'create') await placeNew(port, tmp, target, log);
     else {
-      removeSidecars(target);
-      fs.renameSync(tmp, target);
+      await removeSidecars(port, target);
+      await port.rename(tmp, target);
     }
-    fsyncPath(path.dirname(target));
+    await port.fsync(path.dirname(target));
   } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    removeSidecars(tmp);
+    await port.remove(tmp).catch(() => undefined);
+    await removeSidecars(port, tmp).catch(() => undefined);
     throw error;
   }
+}
+
+/** Writes `data` to `target` atomically (see {@link writeAtomic}); replaces by default. */
+export function writeFileAtomic(port: FsPort, target: string, data: string | Uint8Array, mode: AtomicOptions['mode'] = 'replace'): Promise<void> {
+  return writeAtomic(port, target, { mode }, (tmp) => port.writeFile(tmp, data));
+}
+
+/**
+ * Writes `target` atomically from a stream: `write(stream)` writes everything and resolves;
+ * the stream is then ended and waited for. For exceljs workbooks, zip archives and PDFs.
+ */
+export function writeStreamAtomic(
+  port: FsPort,
+  target: string,
+  mode: AtomicOptions['mode'],
+  write: (stream: Writable) => Promise<void>,
+): Promise<void> {
+  return writeAtomic(port, target, { mode }, async (tmp) => {
+    const stream = port.createWriteStream(tmp);
+    try {
+      await write(stream);
+      if (!stream.writableEnded) stream.end();
+      await finished(stream);
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+  });
+}
+
+/**
+ * Removes what interrupted writes left in `dir` (a crash or a power cut between the temporary
+ * file and its rename): temporary names of {@link writeAtomic} and their SQLite companions
+ * older than `olderThanMs`, so a write still under way in another process is left alone.
+ */
+export async function removeLeftovers(port: FsPort, dir: string, now: number, olderThanMs = 15 * 60 * 1000): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await port.readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!tempPattern.test(name)) continue;
+    const file = path.join(dir, name);
+    const stat = await port.stat(file).catch(() => null);
+    if (!stat || now - stat.mtimeMs < olderThanMs) continue;
+    await port.remove(file).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
 }

@@ -6,71 +6,114 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { refused } from '../../shared/domain/result';
+import type { Writable } from 'node:stream';
+import type { Display, WindowView } from '../../shared/ipc/app';
 import type { PickedPath } from '../../shared/ipc/contract';
 
-/** The file operations services use for files other than the SQLite workspace itself. */
+/**
+ * Every file write the services make goes through this port (SQLite's own writes to a database
+ * excepted): the real one is {@link nodeFs}; tests wrap it with {@link faultyFs} to make one
+ * operation fail (a full disk, a locked target, an antivirus holding a file).
+ */
 export interface FsPort {
   readFile(file: string): Promise<Buffer>;
   writeFile(file: string, data: string | Uint8Array): Promise<void>;
+  /** A stream to write a file with (exceljs, zip and PDF output). */
+  createWriteStream(file: string): Writable;
+  /** Flushes a file, or a folder's entries where the platform allows it, to the disk. */
+  fsync(target: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
-  unlink(file: string): Promise<void>;
+  /** A hard link: puts a file under a second name, failing with EEXIST when the name is taken. */
+  link(from: string, to: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  /** Removes a file; a missing one is not an error. */
+  remove(file: string): Promise<void>;
   mkdir(dir: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   stat(file: string): Promise<{ size: number; mtimeMs: number }>;
-  copyFile(from: string, to: string): Promise<void>;
+  exists(file: string): Promise<boolean>;
 }
 
 /** The real file system. */
 export const nodeFs: FsPort = {
   readFile: (file) => fs.promises.readFile(file),
   writeFile: (file, data) => fs.promises.writeFile(file, data),
+  createWriteStream: (file) => fs.createWriteStream(file, { flags: 'wx' }),
+  fsync: async (target) => {
+    let handle: fs.promises.FileHandle | undefined;
+    try {
+      handle = await fs.promises.open(target, 'r');
+      await handle.sync();
+    } catch (error) {
+      // Folders cannot be opened for sync on Windows (NTFS journals the rename itself); a file must sync.
+      if (!(await fs.promises.stat(target).catch(() => null))?.isDirectory()) throw error;
+    } finally {
+      await handle?.close();
+    }
+  },
   rename: (from, to) => fs.promises.rename(from, to),
-  unlink: (file) => fs.promises.unlink(file),
+  link: (from, to) => fs.promises.link(from, to),
+  copyFile: (from, to) => fs.promises.copyFile(from, to),
+  remove: (file) => fs.promises.rm(file, { force: true }),
   mkdir: async (dir) => {
     await fs.promises.mkdir(dir, { recursive: true });
   },
   readdir: (dir) => fs.promises.readdir(dir),
   stat: (file) => fs.promises.stat(file),
-  copyFile: (from, to) => fs.promises.copyFile(from, to),
+  exists: async (file) => {
+    try {
+      await fs.promises.lstat(file);
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
+
+/** The argument of each operation that names the file a fault is about (the target of a rename, link or copy). */
+const faultArgument: Partial<Record<keyof FsPort, number>> = { rename: 1, link: 1, copyFile: 1 };
 
 /**
  * Wraps an fs port so the named operation fails with `code` (ENOSPC, EACCES, EBUSY…) when
- * `when(file)` says so. For tests of failure paths.
+ * `when(file)` says so, `times` times at most (every time when not given). For tests of failure paths.
  */
-export function faultyFs(base: FsPort, fault: { op: keyof FsPort; code: string; when?: (file: string) => boolean }): FsPort {
+export function faultyFs(
+  base: FsPort,
+  fault: { op: keyof FsPort; code: string; when?: (file: string) => boolean; times?: number },
+): FsPort {
   const wrapped = { ...base };
-  const original = base[fault.op] as (...args: unknown[]) => Promise<unknown>;
-  (wrapped as Record<string, unknown>)[fault.op] = async (...args: unknown[]) => {
-    const file = String(args[fault.op === 'rename' || fault.op === 'copyFile' ? 1 : 0]);
-    if (!fault.when || fault.when(file)) {
-      throw Object.assign(new Error(`${fault.code}: injected fault on ${fault.op} ${file}`), { code: fault.code });
+  const original = base[fault.op] as (...args: unknown[]) => unknown;
+  let left = fault.times ?? Infinity;
+  (wrapped as Record<string, unknown>)[fault.op] = (...args: unknown[]) => {
+    const file = String(args[faultArgument[fault.op] ?? 0]);
+    if (left > 0 && (!fault.when || fault.when(file))) {
+      left -= 1;
+      const error = Object.assign(new Error(`${fault.code}: injected fault on ${fault.op} ${file}`), { code: fault.code });
+      if (fault.op === 'createWriteStream') throw error;
+      return Promise.reject(error);
     }
     return original(...args);
   };
   return wrapped;
 }
 
-/**
- * Writes a file atomically: to a temporary file beside it, then renamed over it, so a failure
- * (full disk, locked target) keeps the old file intact.
- */
-export async function writeFileAtomic(fsPort: FsPort, file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  await fsPort.mkdir(path.dirname(file));
-  try {
-    await fsPort.writeFile(tmp, data);
-    await fsPort.rename(tmp, file);
-  } catch (error) {
-    await fsPort.unlink(tmp).catch(() => undefined);
-    throw error;
-  }
-}
-
 /** File dialogs: native ones in Electron; in the harness, the page asks for a path itself. */
 export interface DialogPort {
   pickWorkspace(mode: 'open' | 'save', suggestedName?: string): Promise<PickedPath>;
 }
+
+/**
+ * More windows of the app (the forum's projector view) and the displays they can go to: Electron's
+ * windows and screens in the app; none in the harness, where the page opens a tab itself, or the CLI.
+ */
+export interface WindowPort {
+  displays(): Display[];
+  /** Opens a window showing `view`, on the display `displayId` when given (else the best one). */
+  open(view: WindowView, displayId?: number): 'opened' | 'open-in-page';
+}
+
+/** No windows of its own: the harness (the page opens them) and the CLI. */
+export const inPageWindows: WindowPort = { displays: () => [], open: () => 'open-in-page' };
 
 /**
  * Where paths given by the renderer may point: in Electron only paths a native dialog returned

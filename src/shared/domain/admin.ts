@@ -14,7 +14,7 @@ export const adminAreaSchema = z.object({
 export type AdminArea = z.infer<typeof adminAreaSchema>;
 
 /** A 6-digit tambon code. */
-export const tambonCodeSchema = z.string().regex(/^\d{6}$/, 'tambon code must be 6 digits');
+export const tambonCodeSchema = z.string().regex(/^\d{6}$/, 'รหัสตำบลต้องเป็นตัวเลข 6 หลัก / The tambon code must be 6 digits');
 
 /** The province (first 2 digits) and district (first 4) a tambon code belongs to. */
 export function parentCodes(tambonCode: string): { provinceCode: string; districtCode: string } {

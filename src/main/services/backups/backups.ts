@@ -1,30 +1,53 @@
 /**
  * Automatic backups of the open workspace with SQLite's online backup: on open and at most
- * hourly while edited, pruned by the retention policy (the last 10, one a day for a week, one
- * a week for a month). Kept in the app data folder, one folder per workspace id; the folder
- * remembers which file it belongs to, so a copy made in a file manager gets its own.
+ * hourly while edited, pruned by the retention policy (shared/domain/backupRetention.ts). Kept
+ * in the app data folder, one folder per workspace id; the folder remembers which file it
+ * belongs to, so a copy made in a file manager gets its own. Beside each backup, a small JSON
+ * note says how many villages it holds and how far the audit log had got, so the list can tell
+ * backups apart ("3 changes since").
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupsToKeep } from '../../../shared/domain/backupRetention';
 import { ServiceError, refused } from '../../../shared/domain/result';
-import type { BackupInfo } from '../../../shared/domain/workspace';
-import { inspectWorkspaceFile } from '../../db/client';
+import { backupReasons, type BackupInfo, type BackupReason } from '../../../shared/domain/workspace';
+import { holdsFileAlone, inspectWorkspaceFile } from '../../db/client';
 import { newId } from '../../db/repository';
-import type { AppContext, OpenWorkspace } from '../context';
-import { fsyncPath, isSameFile, writeViaTemp } from '../files';
-import { requireWorkspace } from '../workspace/workspace';
+import type { AppContext } from '../context';
+import { isSameFile, removeLeftovers, writeAtomic, writeFileAtomic } from '../files';
+import { holdLease, refuseWhileLeased, requireWorkspace, type OpenWorkspace } from '../session';
 
 /** The smallest gap between two automatic backups taken because of edits. */
 export const editBackupIntervalMs = 60 * 60 * 1000;
 
-const namePattern = /^(\d{8}T\d{9}Z)-([a-z-]+)\.tpbak$/;
+const namePattern = new RegExp(`^(\\d{8}T\\d{9}Z)-(${backupReasons.join('|')})\\.tpbak$`);
 const ownerFile = 'workspace.json';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The folder that holds the backups of one workspace. */
+/** What a backup's note records (see the module comment). */
+interface BackupNote {
+  villages: number | null;
+  auditSeq: number | null;
+}
+
+/** Whether `id` has the form of a workspace id (a UUID), so it may name a folder. */
+export function isWorkspaceId(id: string): boolean {
+  return uuidPattern.test(id);
+}
+
+/**
+ * The folder that holds the backups of one workspace. Important: the id comes from the file,
+ * which anyone may have written: it must be a UUID, and the folder must lie inside the app data
+ * folder's `backups`, or nothing is built from it.
+ */
 export function backupDir(ctx: AppContext, workspaceId: string): string {
-  return path.join(ctx.homeDir, 'backups', workspaceId);
+  const root = path.join(ctx.homeDir, 'backups');
+  const dir = path.join(root, workspaceId);
+  if (!isWorkspaceId(workspaceId) || path.dirname(dir) !== root) {
+    throw new ServiceError('INTERNAL', 'รหัสพื้นที่ทำงานไม่ถูกต้อง', `Not a workspace id: ${JSON.stringify(workspaceId)}`);
+  }
+  return dir;
 }
 
 function stamp(date: Date): string {
@@ -38,123 +61,168 @@ function parseStamp(text: string): Date {
 }
 
 /** A fresh, unused backup file name for `reason` at (or just after) `when`. */
-function backupName(dir: string, reason: string, when: Date): { file: string; at: Date } {
+function backupName(dir: string, reason: BackupReason, when: Date): { file: string; at: Date } {
   let at = when;
   // Two backups in the same millisecond would share a name.
   while (fs.existsSync(path.join(dir, `${stamp(at)}-${reason}.tpbak`))) at = new Date(at.getTime() + 1);
   return { file: `${stamp(at)}-${reason}.tpbak`, at };
 }
 
+const noteOf = (file: string) => file.replace(/\.tpbak$/, '.json');
+
+/** The file a workspace id's backups belong to, as recorded, or undefined. */
+function ownerOf(ctx: AppContext, workspaceId: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(backupDir(ctx, workspaceId), ownerFile), 'utf8')) as { path?: string }).path;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The workspace id a writable file's backups are kept under, made sure to be its own: a file
- * without an id, or a copy of another workspace file that still exists elsewhere (same id,
- * another file), gets a new id first, so its backups never mix with the original's. A moved
- * file keeps its id and its backups. Works on the raw connection, so it can run before
- * migrations (the pre-upgrade backup) as well as after opening.
+ * without an id, with something else in its place, or a copy of another workspace file that
+ * still exists elsewhere (same id, another file) gets a new id first, so its backups never mix
+ * with the original's. A moved file keeps its id and its backups. Works on the raw connection,
+ * so it runs before migrations (the pre-upgrade backup) as well as after.
  */
-export function claimWorkspaceId(ctx: AppContext, file: string, sqlite: OpenWorkspace['sqlite']): string {
+export async function claimWorkspaceId(ctx: AppContext, file: string, sqlite: OpenWorkspace['sqlite']): Promise<string> {
   const row = sqlite.prepare("select value from meta where key = 'workspaceId'").get() as { value: string } | undefined;
   let id = row?.value ?? '';
-  const ownerOf = (candidate: string) => {
-    try {
-      return (JSON.parse(fs.readFileSync(path.join(backupDir(ctx, candidate), ownerFile), 'utf8')) as { path?: string }).path;
-    } catch {
-      return undefined;
-    }
-  };
-  const owner = id ? ownerOf(id) : undefined;
+  const owner = isWorkspaceId(id) ? ownerOf(ctx, id) : undefined;
   const isCopy = owner !== undefined && fs.existsSync(owner) && !isSameFile(owner, file);
-  if (!id || isCopy) {
+  if (!isWorkspaceId(id) || isCopy) {
     id = newId();
     sqlite.prepare("insert into meta (key, value) values ('workspaceId', ?) on conflict (key) do update set value = excluded.value").run(id);
   }
-  if (ownerOf(id) !== file) {
+  if (ownerOf(ctx, id) !== file) {
     try {
-      fs.mkdirSync(backupDir(ctx, id), { recursive: true });
-      fs.writeFileSync(path.join(backupDir(ctx, id), ownerFile), `${JSON.stringify({ path: file })}\n`);
+      await writeFileAtomic(ctx.fs, path.join(backupDir(ctx, id), ownerFile), `${JSON.stringify({ path: file })}\n`);
     } catch (error) {
       // The backups will fail too and say so; opening the workspace must not.
-      console.warn(`backup folder not writable: ${(error as Error).message}`);
+      ctx.log.warn(`backup folder not writable: ${(error as Error).message}`);
     }
   }
   return id;
 }
 
+/** The village count and the last audit entry of an open database, for a backup's note. */
+function noteNow(sqlite: OpenWorkspace['sqlite']): BackupNote {
+  const read = (sql: string) => {
+    try {
+      return (sqlite.prepare(sql).pluck().get() as number | null) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return { villages: read('select count(*) from villages where deleted_at is null'), auditSeq: read('select max(seq) from audit_log') };
+}
+
+function readNote(file: string): BackupNote {
+  try {
+    const note = JSON.parse(fs.readFileSync(noteOf(file), 'utf8')) as Partial<BackupNote>;
+    return { villages: typeof note.villages === 'number' ? note.villages : null, auditSeq: typeof note.auditSeq === 'number' ? note.auditSeq : null };
+  } catch {
+    return { villages: null, auditSeq: null };
+  }
+}
+
 /** The backups of the open workspace, newest first. */
 export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspace(ctx)): BackupInfo[] {
   // A read-only workspace may be a copy still carrying the original's id: show none rather than the original's.
+  if (ws.readonly || !isWorkspaceId(ws.workspaceId)) return [];
   const dir = backupDir(ctx, ws.workspaceId);
-  if (ws.readonly || !ws.workspaceId || !fs.existsSync(dir)) return [];
+  if (!fs.existsSync(dir)) return [];
+  const current = noteNow(ws.sqlite).auditSeq;
   return fs
     .readdirSync(dir)
     .flatMap((file) => {
       const m = namePattern.exec(file);
       if (!m) return [];
-      return [{ file, createdAt: parseStamp(m[1]!).toISOString(), bytes: fs.statSync(path.join(dir, file)).size, reason: m[2]! }];
+      const full = path.join(dir, file);
+      const note = readNote(full);
+      const changesSince = note.auditSeq !== null && current !== null ? Math.max(0, current - note.auditSeq) : null;
+      return [
+        {
+          file,
+          createdAt: parseStamp(m[1]!).toISOString(),
+          bytes: fs.statSync(full).size,
+          reason: m[2] as BackupReason,
+          villages: note.villages,
+          changesSince,
+        },
+      ];
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** What holds the workspace while a backup is taken. */
+const backingUp = { th: 'สำรองข้อมูล', en: 'A backup' };
+
 /**
- * Takes a backup now (`reason`: open, hourly, manual, before-restore) and, unless told not to,
- * prunes old ones. Written to a temporary name first, so a failed backup (full disk) leaves no
- * partial file. One backup of a workspace runs at a time.
+ * Takes a backup now and, unless told not to, prunes old ones. Written to a temporary name
+ * first, so a failed backup (full disk) leaves no partial file. One backup of a workspace runs
+ * at a time; it holds the workspace (no close, open or restore) while it runs.
  */
 export async function createBackup(
   ctx: AppContext,
-  reason: string,
+  reason: BackupReason,
   ws: OpenWorkspace = requireWorkspace(ctx),
   options: { prune?: boolean } = {},
 ): Promise<BackupInfo> {
-  if (ws.readonly || !ws.workspaceId) {
+  if (ws.readonly || !isWorkspaceId(ws.workspaceId)) {
     throw refused('พื้นที่ทำงานที่เปิดแบบอ่านอย่างเดียวไม่มีการสำรองข้อมูล (ไม่มีการแก้ไขให้สำรอง)', 'A workspace open read-only is not backed up (it cannot change)');
   }
   // Important: loop, and claim the slot with no await in between, so two waiters never run at once.
   while (ws.backupInFlight) await ws.backupInFlight.catch(() => undefined);
+  const release = holdLease(ctx, backingUp);
   const run = (async () => {
     const dir = backupDir(ctx, ws.workspaceId);
-    fs.mkdirSync(dir, { recursive: true });
+    await ctx.fs.mkdir(dir);
     const { file, at } = backupName(dir, reason, ctx.clock());
-    await writeViaTemp(path.join(dir, file), 'create', async (tmp) => {
+    const note = noteNow(ws.sqlite);
+    await writeAtomic(ctx.fs, path.join(dir, file), { mode: 'create', log: ctx.log }, async (tmp) => {
       await ws.sqlite.backup(tmp);
     });
+    await writeFileAtomic(ctx.fs, noteOf(path.join(dir, file)), `${JSON.stringify(note)}\n`).catch((error: unknown) => {
+      ctx.log.warn(`could not write the backup's note: ${(error as Error).message}`);
+    });
     ws.lastBackupAt = at.getTime();
-    if (options.prune !== false) pruneBackups(ctx, ws, at);
-    return { file, createdAt: at.toISOString(), bytes: fs.statSync(path.join(dir, file)).size, reason };
+    if (options.prune !== false) await pruneBackups(ctx, ws, at);
+    const info: BackupInfo = {
+      file,
+      createdAt: at.toISOString(),
+      bytes: fs.statSync(path.join(dir, file)).size,
+      reason,
+      villages: note.villages,
+      changesSince: 0,
+    };
+    ctx.emit('data.changed', { capability: 'backups', action: `backup.${reason}`, tables: {} });
+    return info;
   })();
   ws.backupInFlight = run;
   try {
     return await run;
   } finally {
     if (ws.backupInFlight === run) ws.backupInFlight = null;
+    release();
   }
 }
 
-/**
- * A synchronous backup with `VACUUM INTO`, for the moment before pending migrations change an
- * existing file (openDatabase's `beforeMigrate`), so an upgrade can always be undone.
- */
-export function backupBeforeUpgrade(ctx: AppContext, workspaceFile: string, sqlite: OpenWorkspace['sqlite']): void {
-  const dir = backupDir(ctx, claimWorkspaceId(ctx, workspaceFile, sqlite));
-  fs.mkdirSync(dir, { recursive: true });
-  const { file } = backupName(dir, 'before-upgrade', ctx.clock());
-  const tmp = path.join(dir, `.${file}.tmp`);
-  try {
-    sqlite.prepare('VACUUM INTO ?').run(tmp);
-    fsyncPath(tmp);
-    fs.renameSync(tmp, path.join(dir, file));
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
+/** The backup taken before pending migrations change an existing file, so an upgrade can be undone. */
+export async function backupBeforeUpgrade(ctx: AppContext, ws: OpenWorkspace): Promise<void> {
+  await createBackup(ctx, 'before-upgrade', ws, { prune: false });
 }
 
-/** Deletes the backups the retention policy does not keep. */
-export function pruneBackups(ctx: AppContext, ws: OpenWorkspace, now: Date): void {
-  const all = listBackups(ctx, ws);
-  const keep = new Set(backupsToKeep(all.map((b) => new Date(b.createdAt)), now).map((d) => d.toISOString()));
+/** Deletes the backups (and their notes) the retention policy does not keep. */
+export async function pruneBackups(ctx: AppContext, ws: OpenWorkspace, now: Date): Promise<void> {
+  const all = listBackups(ctx, ws).map((b) => ({ ...b, at: new Date(b.createdAt) }));
+  const keep = new Set(backupsToKeep(all, now));
+  const dir = backupDir(ctx, ws.workspaceId);
   for (const b of all) {
-    if (!keep.has(b.createdAt)) fs.rmSync(path.join(backupDir(ctx, ws.workspaceId), b.file), { force: true });
+    if (keep.has(b)) continue;
+    await ctx.fs.remove(path.join(dir, b.file));
+    await ctx.fs.remove(noteOf(path.join(dir, b.file)));
   }
 }
 
@@ -166,22 +234,25 @@ function sameContent(a: string, b: string): boolean {
 }
 
 /**
- * The on-open backup. A copy identical to the newest backup is dropped (reopening an unchanged
- * workspace); with `atMostHourly` none is taken while the newest is under an hour old, so a
- * script's many short edits do not rotate the useful backups out.
+ * The on-open backup. First removes what interrupted backups left in the folder (temporary
+ * names, SQLite journals). A copy identical to the newest backup is dropped (reopening an
+ * unchanged workspace); with `atMostHourly` none is taken while the newest is under an hour old,
+ * so a script's many short edits do not rotate the useful backups out.
  */
 export async function backupOnOpen(ctx: AppContext, ws: OpenWorkspace, options: { atMostHourly?: boolean } = {}): Promise<void> {
-  if (ws.readonly) return;
-  const newest = listBackups(ctx, ws)[0];
+  if (ws.readonly || !isWorkspaceId(ws.workspaceId)) return;
+  const dir = backupDir(ctx, ws.workspaceId);
+  await removeLeftovers(ctx.fs, dir, ctx.clock().getTime());
+  const newest = listBackups(ctx, ws).find((b) => b.reason !== 'before-upgrade' && b.reason !== 'before-restore');
   if (newest) ws.lastBackupAt = new Date(newest.createdAt).getTime();
   if (newest && options.atMostHourly && ctx.clock().getTime() - ws.lastBackupAt < editBackupIntervalMs) return;
   const taken = await createBackup(ctx, 'open', ws, { prune: false });
-  const dir = backupDir(ctx, ws.workspaceId);
   if (newest && sameContent(path.join(dir, taken.file), path.join(dir, newest.file))) {
-    fs.rmSync(path.join(dir, taken.file), { force: true });
+    await ctx.fs.remove(path.join(dir, taken.file));
+    await ctx.fs.remove(noteOf(path.join(dir, taken.file)));
     ws.lastBackupAt = new Date(newest.createdAt).getTime();
   }
-  pruneBackups(ctx, ws, ctx.clock());
+  await pruneBackups(ctx, ws, ctx.clock());
 }
 
 /**
@@ -193,7 +264,7 @@ export function noteEdit(ctx: AppContext): void {
   if (!ws || ws.readonly || ws.backupInFlight) return;
   if (ctx.clock().getTime() - ws.lastBackupAt < editBackupIntervalMs) return;
   createBackup(ctx, 'hourly', ws).catch((error: unknown) => {
-    console.warn(`automatic backup failed: ${(error as Error).message}`);
+    ctx.log.warn(`automatic backup failed: ${(error as Error).message}`);
   });
 }
 
@@ -202,6 +273,7 @@ export function backupPath(ctx: AppContext, ws: OpenWorkspace, file: string): st
   if (!namePattern.test(file)) {
     throw new ServiceError('VALIDATION', 'ชื่อไฟล์สำรองไม่ถูกต้อง', 'Not a backup file name', 'file');
   }
+  if (!isWorkspaceId(ws.workspaceId)) throw new ServiceError('NOT_FOUND', `ไม่พบไฟล์สำรอง ${file}`, `No backup ${file}`, 'file');
   const full = path.join(backupDir(ctx, ws.workspaceId), file);
   if (!fs.existsSync(full)) throw new ServiceError('NOT_FOUND', `ไม่พบไฟล์สำรอง ${file}`, `No backup ${file}`, 'file');
   inspectWorkspaceFile(full, ctx.migrationsDir);
@@ -211,24 +283,35 @@ export function backupPath(ctx: AppContext, ws: OpenWorkspace, file: string): st
 /**
  * Replaces the open workspace's file with a backup. The chosen backup is copied (and flushed)
  * first; then the current state is backed up (reason `before-restore`), so a restore can itself
- * be undone from the list; changes are refused while it runs. On failure the file is as it was.
+ * be undone from the list. Refused while another program (a script) has the file open, and
+ * while a job or a backup holds it; changes are refused while it runs. On failure the file is
+ * as it was.
  */
 export async function restoreBackupFile(ctx: AppContext, file: string): Promise<string> {
   const ws = requireWorkspace(ctx);
   if (ws.readonly) throw refused('พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว จึงกู้คืนไม่ได้', 'The workspace is read-only; it cannot be restored over');
+  refuseWhileLeased(ctx, { th: 'กู้คืนข้อมูล', en: 'restored' });
   const source = backupPath(ctx, ws, file);
-  ws.busy = 'กู้คืนข้อมูล';
+  const release = holdLease(ctx, { th: 'กู้คืนข้อมูล', en: 'A restore' }, { blocksWrites: true });
   try {
-    await writeViaTemp(ws.file, 'replace', async (tmp) => {
+    await writeAtomic(ctx.fs, ws.file, { mode: 'replace', log: ctx.log }, async (tmp) => {
       // Copied before the before-restore backup, whose pruning may remove the chosen file.
-      fs.copyFileSync(source, tmp);
+      await ctx.fs.copyFile(source, tmp);
       await createBackup(ctx, 'before-restore', ws);
+      if (!holdsFileAlone(ws.sqlite)) {
+        throw new ServiceError(
+          'CONFLICT',
+          'ไฟล์พื้นที่ทำงานนี้ถูกโปรแกรมอื่นเปิดอยู่ (เช่น คำสั่ง tambon-plan) จึงกู้คืนไม่ได้ กรุณาปิดโปรแกรมนั้นแล้วลองอีกครั้ง',
+          'Another program (a tambon-plan command, say) has this workspace file open, so it cannot be restored; close it and try again',
+        );
+      }
       // The file is swapped only now, with the connection closed; nothing was lost before this.
       ctx.session.workspace = null;
       ws.sqlite.close();
+      ws.dispose?.();
     });
   } finally {
-    ws.busy = null;
+    release();
   }
   return ws.file;
 }

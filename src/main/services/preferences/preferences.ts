@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { preferencesSchema, type Preferences } from '../../../shared/domain/workspace';
 import type { AppContext } from '../context';
-import { writeFileAtomic } from '../ports';
+import { writeFileAtomic } from '../files';
 
 const maxRecent = 10;
 

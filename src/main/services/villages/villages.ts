@@ -4,20 +4,13 @@
  */
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { ServiceError } from '../../../shared/domain/result';
-import type { Village, VillageInput } from '../../../shared/domain/villages';
-import { villageCode, villageInputSchema } from '../../../shared/domain/villages';
-import { insertRow, restoreRow, tombstoneRow, updateRow } from '../../db/repository';
+import type { Village, VillageValues } from '../../../shared/domain/villages';
+import { villageCode } from '../../../shared/domain/villages';
+import { insertRow, restoreRow, tombstoneRow, updateRow, type WriteTx } from '../../db/repository';
 import { tambon, villageContacts, villages } from '../../db/schema';
-import type { OpenWorkspace } from '../context';
-import { recordAudit } from '../workspace/audit';
+import type { OpenWorkspace } from '../session';
 
 type Db = OpenWorkspace['db'];
-
-/** Who changes and when: the operator at the keyboard and the clock. */
-export interface ChangeContext {
-  operator: string | null;
-  now: Date;
-}
 
 function toVillage(row: typeof villages.$inferSelect, headman: string | null): Village {
   return {
@@ -56,6 +49,8 @@ function assertMooFree(db: Db, moo: number, exceptId?: string): void {
   }
 }
 
+const notFound = () => new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านนี้ (อาจถูกลบไปแล้ว)', 'No such village (it may have been deleted)', 'id');
+
 function headmanOf(db: Db, villageId: string): string | null {
   return (
     db
@@ -66,18 +61,18 @@ function headmanOf(db: Db, villageId: string): string | null {
   );
 }
 
-function setHeadman(db: Db, villageId: string, headman: string | null, now: Date): void {
-  const existing = db.select().from(villageContacts).where(eq(villageContacts.villageId, villageId)).get();
+function setHeadman(tx: WriteTx, villageId: string, headman: string | null): void {
+  const existing = tx.db.select().from(villageContacts).where(eq(villageContacts.villageId, villageId)).get();
   if (!existing) {
-    if (headman) insertRow(db, villageContacts, { villageId, headman }, now);
+    if (headman) insertRow(tx, villageContacts, { villageId, headman });
     return;
   }
-  if (existing.deletedAt) restoreRow(db, villageContacts, existing.id, now);
-  if (existing.headman !== headman) updateRow(db, villageContacts, existing.id, { headman }, now);
+  if (existing.deletedAt) restoreRow(tx, villageContacts, existing.id);
+  if (existing.headman !== headman) updateRow(tx, villageContacts, existing.id, { headman });
 }
 
 /** The stored columns of a village as typed; the DOPA code follows the หมู่ที่ unless it is a ชุมชน. */
-function villageColumns(db: Db, input: ReturnType<typeof villageInputSchema.parse>) {
+function villageColumns(db: Db, input: VillageValues) {
   return {
     moo: input.moo,
     name: input.name,
@@ -101,59 +96,45 @@ export function listVillages(ws: OpenWorkspace): Village[] {
 }
 
 /** Adds a village; the หมู่ที่ must be free among live villages. */
-export function addVillage(ws: OpenWorkspace, rawInput: VillageInput, change: ChangeContext): Village {
-  const input = villageInputSchema.parse(rawInput);
-  const db = ws.db;
-  return db.transaction(() => {
-    assertMooFree(db, input.moo);
-    const row = insertRow(db, villages, villageColumns(db, input), change.now);
-    if (input.headman) insertRow(db, villageContacts, { villageId: row.id, headman: input.headman }, change.now);
-    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.add', detail: { id: row.id, moo: row.moo } });
-    return toVillage(row, input.headman);
-  });
+export function addVillage(tx: WriteTx, input: VillageValues): Village {
+  assertMooFree(tx.db, input.moo);
+  const row = insertRow(tx, villages, villageColumns(tx.db, input));
+  if (input.headman) insertRow(tx, villageContacts, { villageId: row.id, headman: input.headman });
+  tx.detail = { moo: row.moo };
+  return toVillage(row, input.headman);
 }
 
 /** Changes a live village. */
-export function updateVillage(ws: OpenWorkspace, id: string, rawInput: VillageInput, change: ChangeContext): Village {
-  const input = villageInputSchema.parse(rawInput);
-  const db = ws.db;
-  return db.transaction(() => {
-    assertMooFree(db, input.moo, id);
-    const row = updateRow(db, villages, id, villageColumns(db, input), change.now);
-    if (!row) throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านนี้ (อาจถูกลบไปแล้ว)', 'No such village (it may have been deleted)', 'id');
-    setHeadman(db, id, input.headman, change.now);
-    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.update', detail: { id, moo: row.moo } });
-    return toVillage(row, input.headman);
-  });
+export function updateVillage(tx: WriteTx, id: string, input: VillageValues): Village {
+  assertMooFree(tx.db, input.moo, id);
+  const row = updateRow(tx, villages, id, villageColumns(tx.db, input));
+  if (!row) throw notFound();
+  setHeadman(tx, id, input.headman);
+  tx.detail = { moo: row.moo };
+  return toVillage(row, input.headman);
 }
 
 /** Deletes a village by tombstone (its contact too); {@link restoreVillage} undoes it. */
-export function deleteVillage(ws: OpenWorkspace, id: string, change: ChangeContext): Village {
-  const db = ws.db;
-  return db.transaction(() => {
-    const headman = headmanOf(db, id);
-    const row = tombstoneRow(db, villages, id, change.now);
-    if (!row) throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านนี้ (อาจถูกลบไปแล้ว)', 'No such village (it may have been deleted)', 'id');
-    const contact = db.select().from(villageContacts).where(and(eq(villageContacts.villageId, id), isNull(villageContacts.deletedAt))).get();
-    if (contact) tombstoneRow(db, villageContacts, contact.id, change.now);
-    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.delete', detail: { id, moo: row.moo } });
-    return toVillage(row, headman);
-  });
+export function deleteVillage(tx: WriteTx, id: string): Village {
+  const headman = headmanOf(tx.db, id);
+  const row = tombstoneRow(tx, villages, id);
+  if (!row) throw notFound();
+  const contact = tx.db.select().from(villageContacts).where(and(eq(villageContacts.villageId, id), isNull(villageContacts.deletedAt))).get();
+  if (contact) tombstoneRow(tx, villageContacts, contact.id);
+  tx.detail = { moo: row.moo };
+  return toVillage(row, headman);
 }
 
 /** Undoes a delete, unless another live village has taken its หมู่ที่ meanwhile. */
-export function restoreVillage(ws: OpenWorkspace, id: string, change: ChangeContext): Village {
-  const db = ws.db;
-  return db.transaction(() => {
-    const dead = db.select().from(villages).where(eq(villages.id, id)).get();
-    if (!dead || dead.deletedAt === null) {
-      throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านที่ลบไว้นี้', 'No deleted village with this id', 'id');
-    }
-    assertMooFree(db, dead.moo);
-    const row = restoreRow(db, villages, id, change.now)!;
-    const contact = db.select().from(villageContacts).where(eq(villageContacts.villageId, id)).get();
-    if (contact?.deletedAt) restoreRow(db, villageContacts, contact.id, change.now);
-    recordAudit(ws, { at: change.now, operator: change.operator, action: 'village.restore', detail: { id, moo: row.moo } });
-    return toVillage(row, contact?.headman ?? null);
-  });
+export function restoreVillage(tx: WriteTx, id: string): Village {
+  const dead = tx.db.select().from(villages).where(eq(villages.id, id)).get();
+  if (!dead || dead.deletedAt === null) {
+    throw new ServiceError('NOT_FOUND', 'ไม่พบหมู่บ้านที่ลบไว้นี้', 'No deleted village with this id', 'id');
+  }
+  assertMooFree(tx.db, dead.moo);
+  const row = restoreRow(tx, villages, id)!;
+  const contact = tx.db.select().from(villageContacts).where(eq(villageContacts.villageId, id)).get();
+  if (contact?.deletedAt) restoreRow(tx, villageContacts, contact.id);
+  tx.detail = { moo: row.moo };
+  return toVillage(row, contact?.headman ?? null);
 }

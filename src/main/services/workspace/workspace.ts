@@ -1,44 +1,26 @@
 /**
- * The tambon workspace: create, open, summarise, save as, close. One SQLite file per tambon.
+ * The tambon workspace file: create, open, summarise, save as, close. One SQLite file per tambon.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { ServiceError, refused } from '../../../shared/domain/result';
-import type { CreateWorkspaceInput, Framework, WorkspaceSummary } from '../../../shared/domain/workspace';
-import { createWorkspaceInputSchema } from '../../../shared/domain/workspace';
-import { openDatabase, schemaVersion, type WorkspaceDb } from '../../db/client';
+import type { Framework, WorkspaceSummary } from '../../../shared/domain/workspace';
+import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { migrateDatabase, openDatabase, schemaVersion } from '../../db/client';
 import { insertRow, newId } from '../../db/repository';
 import { frameworks, meta, offices, strategicIssues, tambon, villages } from '../../db/schema';
-import type { AppContext, OpenWorkspace } from '../context';
-import { writeViaTemp } from '../files';
+import { backupBeforeUpgrade, claimWorkspaceId, isWorkspaceId } from '../backups/backups';
+import type { AppContext } from '../context';
+import { writeAtomic } from '../files';
 import { loadFrameworkPresets, loadGazetteer } from '../reference/reference';
-import { recordAudit } from './audit';
+import type { OpenWorkspace } from '../session';
+import { runWrite, type Writer } from '../write';
 
-/** The open workspace, or NOT_FOUND when none is open. */
-export function requireWorkspace(ctx: AppContext): OpenWorkspace {
-  const ws = ctx.session.workspace;
-  if (!ws) throw new ServiceError('NOT_FOUND', 'ยังไม่ได้เปิดพื้นที่ทำงาน', 'No workspace is open');
-  return ws;
-}
+type CreateInput = ChannelParsed<'workspace.create'>;
 
-/** The open workspace for a change: refused when it was opened read-only. */
-export function requireWritable(ctx: AppContext): OpenWorkspace {
-  const ws = requireWorkspace(ctx);
-  if (ws.busy) {
-    throw refused(`กำลัง${ws.busy} กรุณารอสักครู่แล้วลองอีกครั้ง`, `Busy (${ws.busy}); try again in a moment`);
-  }
-  if (ws.readonly) {
-    throw refused(
-      'พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกการแก้ไขไม่ได้ (ไฟล์หรือโฟลเดอร์ไม่อนุญาตให้เขียน)',
-      'This workspace is open read-only, so changes cannot be saved (the file or its folder is not writable)',
-    );
-  }
-  return ws;
-}
-
-function resolveFramework(ctx: AppContext, choice: CreateWorkspaceInput['framework']): Framework {
+function resolveFramework(ctx: AppContext, choice: CreateInput['framework']): Framework {
   if ('presetId' in choice) {
     const preset = loadFrameworkPresets(ctx.resourcesDir).find((f) => f.id === choice.presetId);
     if (!preset) {
@@ -58,24 +40,24 @@ function resolveFramework(ctx: AppContext, choice: CreateWorkspaceInput['framewo
  * Creates a workspace file. It is built under a temporary name and moved into place only when
  * complete (never over an existing file), so a failure leaves nothing behind.
  */
-export async function createWorkspaceFile(ctx: AppContext, rawInput: CreateWorkspaceInput, operator: string | null): Promise<string> {
-  const input = createWorkspaceInputSchema.parse(rawInput);
+export async function createWorkspaceFile(ctx: AppContext, input: CreateInput, writer: Writer): Promise<string> {
   const file = ctx.paths.resolve(input.path);
   const area = loadGazetteer(ctx.resourcesDir).tambon(input.tambonCode);
   const framework = resolveFramework(ctx, input.framework);
-  await writeViaTemp(file, 'create', (tmp) => {
+  await writeAtomic(ctx.fs, file, { mode: 'create', log: ctx.log }, (tmp) => {
     const ws = openDatabase(tmp, { migrationsDir: ctx.migrationsDir, create: true });
     try {
-      const now = ctx.clock();
-      const db = ws.db;
-      db.transaction(() => {
-        db.insert(meta).values([
-          { key: 'workspaceId', value: newId() },
-          { key: 'kind', value: 'tambon' },
-          { key: 'createdAt', value: now.toISOString() },
-          { key: 'createdByApp', value: ctx.appVersion },
-        ]).run();
-        insertRow(db, tambon, {
+      runWrite(ws, writer, { capability: 'workspace', action: 'workspace.create' }, (tx) => {
+        tx.db
+          .insert(meta)
+          .values([
+            { key: 'workspaceId', value: newId() },
+            { key: 'kind', value: 'tambon' },
+            { key: 'createdAt', value: writer.now.toISOString() },
+            { key: 'createdByApp', value: ctx.appVersion },
+          ])
+          .run();
+        insertRow(tx, tambon, {
           code: area.tambon.code,
           nameTh: area.tambon.nameTh,
           nameEn: area.tambon.nameEn,
@@ -83,11 +65,11 @@ export async function createWorkspaceFile(ctx: AppContext, rawInput: CreateWorks
           districtNameTh: area.district.nameTh,
           provinceCode: area.province.code,
           provinceNameTh: area.province.nameTh,
-        }, now);
-        insertRow(db, offices, { type: input.officeType, name: input.officeName, isHost: true }, now);
-        const fw = insertRow(db, frameworks, { frameworkId: framework.id, nameTh: framework.nameTh, provinceCode: framework.provinceCode }, now);
-        for (const issue of framework.issues) insertRow(db, strategicIssues, { frameworkRowId: fw.id, no: issue.no, nameTh: issue.nameTh }, now);
-        recordAudit(ws, { at: now, operator, action: 'workspace.create', detail: { tambonCode: area.tambon.code, framework: framework.id } });
+        });
+        insertRow(tx, offices, { type: input.officeType, name: input.officeName, isHost: true });
+        const fw = insertRow(tx, frameworks, { frameworkId: framework.id, nameTh: framework.nameTh, provinceCode: framework.provinceCode });
+        for (const issue of framework.issues) insertRow(tx, strategicIssues, { frameworkRowId: fw.id, no: issue.no, nameTh: issue.nameTh });
+        tx.detail = { tambonCode: area.tambon.code, framework: framework.id };
       });
       ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -109,48 +91,62 @@ function isWritable(file: string): boolean {
 }
 
 /**
- * Opens a workspace file; read-only when asked or when the file or folder cannot be written.
- * On read-only media SQLite cannot make the WAL index beside the file, so a read-only open
- * there reads a private temporary copy instead (removed at close).
+ * A read-only connection beside a file that has no `-wal` and `-shm` would create them, owned by
+ * this user (another user's file on a shared folder), or fail on read-only media. So a read-only
+ * open reads the file in place only when both already exist (someone has it open: reading them
+ * creates nothing), and otherwise a private copy in the temporary folder, removed at close.
  */
-export function openWorkspaceFile(
-  ctx: AppContext,
-  file: string,
-  options: { readonly?: boolean; beforeMigrate?: (sqlite: WorkspaceDb['sqlite']) => void } = {},
-): OpenWorkspace {
-  const readonly = options.readonly ?? !isWritable(file);
-  let ws: WorkspaceDb;
-  let dispose: (() => void) | undefined;
-  try {
-    ws = openDatabase(file, { migrationsDir: ctx.migrationsDir, readonly, beforeMigrate: options.beforeMigrate });
-  } catch (error) {
-    if (!readonly || !String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) throw error;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tambonplan-readonly-'));
-    const copy = path.join(dir, path.basename(file));
-    for (const suffix of ['', '-wal']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
-    dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+function openReadonly(ctx: AppContext, file: string): { ws: ReturnType<typeof openDatabase>; dispose?: () => void } {
+  if (fs.existsSync(`${file}-wal`) && fs.existsSync(`${file}-shm`)) {
     try {
-      ws = { ...openDatabase(copy, { migrationsDir: ctx.migrationsDir, readonly: true }), file };
-    } catch (copyError) {
-      dispose();
-      throw copyError;
+      return { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, readonly: true }) };
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) throw error;
     }
   }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tambonplan-readonly-'));
+  const copy = path.join(dir, path.basename(file));
+  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    const id = ws.db.select().from(meta).where(eq(meta.key, 'workspaceId')).get();
-    return { ...ws, workspaceId: id?.value ?? '', lastBackupAt: 0, backupInFlight: null, busy: null, dispose };
+    for (const suffix of ['', '-wal']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+    return { ws: { ...openDatabase(copy, { migrationsDir: ctx.migrationsDir, readonly: true }), file }, dispose };
   } catch (error) {
-    ws.sqlite.close();
-    dispose?.();
+    dispose();
     throw error;
   }
 }
 
-/** Closes the open workspace, if any. */
-export function closeWorkspace(ctx: AppContext): void {
-  const ws = ctx.session.workspace;
-  if (!ws) return;
-  ctx.session.workspace = null;
+/**
+ * Opens a workspace file; read-only when asked or when the file or folder cannot be written.
+ * A file an older version wrote is backed up (`before-upgrade`) before its migrations run.
+ * The workspace id read from the file is used only when it has the form of one (a UUID):
+ * anything else is treated as a copy and given a new id before backups use it as a folder name.
+ */
+export async function openWorkspaceFile(ctx: AppContext, file: string, options: { readonly?: boolean } = {}): Promise<OpenWorkspace> {
+  const readonly = options.readonly ?? !isWritable(file);
+  const opened = readonly ? openReadonly(ctx, file) : { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, migrate: false }) };
+  const ws: OpenWorkspace = { ...opened.ws, workspaceId: '', lastBackupAt: 0, backupInFlight: null, dispose: opened.dispose };
+  try {
+    if (readonly) {
+      const id = ws.db.select().from(meta).where(eq(meta.key, 'workspaceId')).get()?.value ?? '';
+      ws.workspaceId = isWorkspaceId(id) ? id : '';
+    } else {
+      ws.workspaceId = await claimWorkspaceId(ctx, ws.file, ws.sqlite);
+      if (opened.ws.pendingMigrations > 0) {
+        await backupBeforeUpgrade(ctx, ws);
+        migrateDatabase(ws, ctx.migrationsDir);
+      }
+    }
+    return ws;
+  } catch (error) {
+    ws.sqlite.close();
+    ws.dispose?.();
+    throw error;
+  }
+}
+
+/** Closes a workspace's connection (SQLite checkpoints the WAL into the file) and cleans up after it. */
+export function closeWorkspaceDb(ws: OpenWorkspace): void {
   ws.sqlite.close();
   ws.dispose?.();
 }
@@ -200,13 +196,13 @@ export function workspaceLabel(summary: WorkspaceSummary): string {
  * Copies the open workspace to `target` (never over an existing file) with SQLite's online
  * backup, gives the copy its own workspace id, and returns the copy's path.
  */
-export async function copyWorkspaceTo(ctx: AppContext, target: string): Promise<string> {
-  const ws = requireWorkspace(ctx);
+export async function copyWorkspaceTo(ctx: AppContext, ws: OpenWorkspace, target: string): Promise<string> {
   const file = ctx.paths.resolve(target);
-  await writeViaTemp(file, 'create', async (tmp) => {
+  await writeAtomic(ctx.fs, file, { mode: 'create', log: ctx.log }, async (tmp) => {
     await ws.sqlite.backup(tmp);
     const copy = openDatabase(tmp, { migrationsDir: ctx.migrationsDir });
     try {
+      // The file's own bookkeeping (a local table), not a row that travels.
       copy.db.update(meta).set({ value: newId() }).where(eq(meta.key, 'workspaceId')).run();
       copy.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

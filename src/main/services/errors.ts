@@ -1,9 +1,11 @@
 /**
  * Turns anything a service throws into the envelope's error: a ServiceError passes through;
- * known SQLite and file-system failures get a message a person can act on; everything else
- * becomes INTERNAL without a stack trace.
+ * known SQLite and file-system failures get a message a person can act on, also when a library
+ * wrapped them (drizzle's query errors carry the SQLite error as their `cause`); everything else
+ * becomes INTERNAL without a stack trace, and is logged. Calls and jobs use the same mapping.
  */
 import { ZodError } from 'zod';
+import { formatNumber } from '../../shared/domain/fields';
 import { ServiceError, type AppError } from '../../shared/domain/result';
 
 const diskFull: AppError = {
@@ -50,6 +52,12 @@ const inUse: AppError = {
   messageEn: 'The file is in use by another program; close it and try again',
 };
 
+const nameTooLong: AppError = {
+  code: 'REFUSED',
+  messageTh: 'ชื่อไฟล์หรือเส้นทางยาวเกินกว่าที่ระบบไฟล์รับได้ กรุณาใช้ชื่อที่สั้นลง',
+  messageEn: 'The file name or path is longer than the file system allows; use a shorter name',
+};
+
 const damaged: AppError = {
   code: 'REFUSED',
   messageTh: 'ไฟล์นี้เสียหายหรือไม่ใช่พื้นที่ทำงาน TambonPlan ลองกู้คืนจากไฟล์สำรอง',
@@ -70,6 +78,7 @@ const byCode: [prefix: string, error: AppError][] = [
   ['EBUSY', inUse],
   ['SQLITE_CORRUPT', damaged],
   ['SQLITE_NOTADB', damaged],
+  ['ENAMETOOLONG', nameTooLong],
   ['EACCES', noPermission],
   ['EPERM', process.platform === 'win32' ? lockedOrNoPermission : noPermission],
 ];
@@ -80,11 +89,11 @@ function describeIssue(issue: ZodError['issues'][number]): { th: string; en: str
     case 'too_small':
       return issue.origin === 'string'
         ? { th: 'ต้องไม่เว้นว่าง', en: 'must not be empty' }
-        : { th: `ต้องไม่น้อยกว่า ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+        : { th: `ต้องไม่น้อยกว่า ${formatNumber(Number(issue.minimum))}`, en: `must be at least ${formatNumber(Number(issue.minimum))}` };
     case 'too_big':
       return issue.origin === 'string'
-        ? { th: `ยาวได้ไม่เกิน ${String(issue.maximum)} ตัวอักษร`, en: `must be at most ${String(issue.maximum)} characters` }
-        : { th: `ต้องไม่เกิน ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+        ? { th: `ยาวได้ไม่เกิน ${formatNumber(Number(issue.maximum))} ตัวอักษร`, en: `must be at most ${formatNumber(Number(issue.maximum))} characters` }
+        : { th: `ต้องไม่เกิน ${formatNumber(Number(issue.maximum))}`, en: `must be at most ${formatNumber(Number(issue.maximum))}` };
     case 'invalid_type':
       return { th: 'ชนิดข้อมูลไม่ถูกต้อง', en: `expected ${issue.expected}` };
     case 'unrecognized_keys':
@@ -114,15 +123,45 @@ export function validationError(error: ZodError): AppError {
   return result;
 }
 
-/** Maps a thrown value to the envelope's error. */
-export function toAppError(error: unknown): AppError {
+/** Where internal errors are written: the console, or the CLI's log file. */
+export interface Logger {
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** The console, for the app and the harness. */
+export const consoleLogger: Logger = {
+  warn: (message) => console.warn(message),
+  error: (message, error) => console.error(message, error),
+};
+
+/** The first known SQLite or errno code on `error` or down its `cause` chain. */
+function knownCode(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      const known = byCode.find(([prefix]) => code.startsWith(prefix));
+      if (known) return known[1];
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The envelope's error for anything unexpected: no detail for the person, the detail in the log. */
+export const internalError: AppError = {
+  code: 'INTERNAL',
+  messageTh: 'เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลที่บันทึกไว้ไม่ได้รับผลกระทบ',
+  messageEn: 'An internal error occurred; saved data is not affected',
+};
+
+/** Maps a thrown value to the envelope's error; an unexpected one is logged to `log`. */
+export function toAppError(error: unknown, log: Logger = consoleLogger): AppError {
   if (error instanceof ServiceError) return error.toAppError();
   if (error instanceof ZodError) return validationError(error);
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') {
-    const known = byCode.find(([prefix]) => code.startsWith(prefix));
-    if (known) return known[1];
-  }
-  console.error('internal error:', error);
-  return { code: 'INTERNAL', messageTh: 'เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลที่บันทึกไว้ไม่ได้รับผลกระทบ', messageEn: 'An internal error occurred; saved data is not affected' };
+  const known = knownCode(error);
+  if (known) return known;
+  log.error('internal error:', error);
+  return internalError;
 }

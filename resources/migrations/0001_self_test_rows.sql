@@ -1,0 +1,5 @@
+CREATE TABLE `self_test_rows` (
+	`seq` integer PRIMARY KEY NOT NULL,
+	`job_id` text NOT NULL,
+	`payload` text NOT NULL
+);

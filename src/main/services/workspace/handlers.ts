@@ -1,0 +1,28 @@
+/** The workspace capability's handlers: the file dialog, create, open, save as, close. */
+import type { workspaceSlice } from '../../../shared/ipc/workspace';
+import type { HandlersOf } from '../handlerTypes';
+import { refuseWhileLeased, requireWorkspace } from '../session';
+import { currentWriter } from '../write';
+import { closeSession, openSession } from './lifecycle';
+import { copyWorkspaceTo, createWorkspaceFile, summarizeWorkspace } from './workspace';
+
+/** The workspace capability's handlers. */
+export const workspaceHandlers = {
+  'dialog.pickWorkspace': (ctx, { mode, suggestedName }) => ctx.dialogs.pickWorkspace(mode, suggestedName),
+  'workspace.create': async (ctx, input) => {
+    refuseWhileLeased(ctx, { th: 'สร้างพื้นที่ทำงานใหม่', en: 'replaced by a new one' });
+    return openSession(ctx, await createWorkspaceFile(ctx, input, await currentWriter(ctx)));
+  },
+  'workspace.open': (ctx, { path }) => openSession(ctx, ctx.paths.resolve(path)),
+  'workspace.current': (ctx) => (ctx.session.workspace ? summarizeWorkspace(ctx, ctx.session.workspace) : null),
+  'workspace.saveAs': async (ctx, { path }) => {
+    refuseWhileLeased(ctx, { th: 'บันทึกเป็นไฟล์ใหม่', en: 'saved as another file' });
+    return openSession(ctx, await copyWorkspaceTo(ctx, requireWorkspace(ctx), path));
+  },
+  'workspace.close': (ctx) => {
+    const wasOpen = ctx.session.workspace !== null;
+    closeSession(ctx);
+    if (wasOpen) ctx.emit('workspace.changed', { reason: 'closed' });
+    return null;
+  },
+} satisfies HandlersOf<typeof workspaceSlice.channels>;

@@ -1,0 +1,54 @@
+/**
+ * The tambon workspace: create, open, save as, close; the file dialog; and the events that tell
+ * every window what changed (the workspace itself, or rows of its tables).
+ */
+import { z } from 'zod';
+import { createWorkspaceInputSchema, workspaceSummarySchema } from '../domain/workspace';
+import { none, pathInput } from './common';
+import { capabilities, defineSlice } from './define';
+
+/** What a file dialog answers: a path, a cancel, or (in the browser harness) "ask in the page". */
+export const pickedPathSchema = z.union([
+  z.object({ kind: z.literal('picked'), path: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({ kind: z.literal('ask-in-page'), root: z.string() }),
+]);
+/** What a file dialog answers. */
+export type PickedPath = z.infer<typeof pickedPathSchema>;
+
+/** The tables whose rows a workspace summary reads. */
+const summaryTables = ['tambon', 'offices', 'frameworks', 'strategic_issues', 'villages'] as const;
+
+/**
+ * What one write changed: the capability and action that wrote, and the ids written per table.
+ * Every window (the editor, the projector) refreshes what shows those tables.
+ */
+export const dataChangedSchema = z.object({
+  capability: z.enum(capabilities),
+  action: z.string(),
+  tables: z.record(z.string(), z.array(z.string())),
+});
+/** What one write changed. */
+export type DataChanged = z.infer<typeof dataChangedSchema>;
+
+/** The workspace's calls and events. */
+export const workspaceSlice = defineSlice({
+  capability: 'workspace',
+  channels: {
+    'dialog.pickWorkspace': {
+      input: z.object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200).optional() }).strict(),
+      output: pickedPathSchema,
+    },
+    'workspace.create': { input: createWorkspaceInputSchema.strict(), output: workspaceSummarySchema },
+    'workspace.open': { input: pathInput, output: workspaceSummarySchema },
+    'workspace.current': { input: none, output: workspaceSummarySchema.nullable(), reads: summaryTables },
+    'workspace.saveAs': { input: pathInput, output: workspaceSummarySchema },
+    'workspace.close': { input: none, output: z.null() },
+  },
+  events: {
+    /** The open workspace was opened, closed, replaced by a backup or a copy: every query starts again. */
+    'workspace.changed': z.object({ reason: z.enum(['opened', 'closed', 'restored']) }),
+    /** Rows changed: written by the one write pipeline after each committed write. */
+    'data.changed': dataChangedSchema,
+  },
+});
