@@ -1,62 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppError } from '../shared/domain/result';
+import { useEffect, useState } from 'react';
 import type { Preferences, WorkspaceSummary } from '../shared/domain/workspace';
-import { invoke, onEvent } from './api/client';
+import { change, followChanges, queryClient, useCall } from './api/queries';
 import { AppHeader } from './components/AppHeader';
 import { FormError } from './components/FieldError';
-import { ToastProvider } from './components/ToastProvider';
-import { FilePickerProvider } from './features/files/FilePickerProvider';
-import { FirstStart } from './features/operator/FirstStart';
-import { StartScreen } from './features/start/StartScreen';
+import { ToastArea, ToastProvider } from './components/ToastProvider';
+import { FirstStart } from './features/preferences/FirstStart';
 import { CreateWorkspace } from './features/workspace/CreateWorkspace';
+import { FilePickerProvider } from './features/workspace/FilePickerProvider';
+import { StartScreen } from './features/workspace/StartScreen';
 import { WorkspaceScreen } from './features/workspace/WorkspaceScreen';
 import { catalog } from './i18n/catalog';
 import { I18nProvider } from './i18n/I18nProvider';
 
+/** Puts a call's new answer in the cache, so every screen showing it has it at once. */
+function remember<T>(channel: 'prefs.get' | 'workspace.current', value: T): T {
+  queryClient.setQueryData([channel, {}], value);
+  return value;
+}
+
 /**
- * The app shell: preferences (operator, language, recent files) and which screen shows —
- * first start, the start screen, create, or the open workspace.
+ * The app shell: preferences (operator, language, recent files) and which screen shows — first
+ * start, the start screen, create, or the open workspace. Data comes from the query cache, which
+ * main's change events keep current (see api/queries.ts).
  */
 export function App() {
-  const [prefs, setPrefs] = useState<Preferences | null>(null);
-  const [summary, setSummary] = useState<WorkspaceSummary | null>(null);
+  useEffect(() => followChanges(), []);
+  const prefsQuery = useCall('prefs.get', {});
+  const currentQuery = useCall('workspace.current', {});
   const [creating, setCreating] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const prefs = prefsQuery.data ?? null;
+  const summary = currentQuery.data ?? null;
   const lang = prefs?.language ?? 'th';
-
-  const reloadPrefs = useCallback(async () => {
-    try {
-      const result = await invoke('prefs.get', {});
-      if (result.ok) setPrefs(result.value);
-      else setLoadError(result.error);
-    } catch (error) {
-      // No preload API and no harness token: the page was opened the wrong way.
-      const detail = (error as Error).message;
-      setLoadError({ code: 'INTERNAL', messageTh: `${catalog.th.app.backendError} (${detail})`, messageEn: `${catalog.en.app.backendError} (${detail})` });
-    }
-  }, []);
-
-  useEffect(() => {
-    void (async () => {
-      await reloadPrefs();
-      try {
-        const current = await invoke('workspace.current', {});
-        if (current.ok) setSummary(current.value);
-      } catch {
-        // Already reported by reloadPrefs.
-      }
-    })();
-  }, [reloadPrefs]);
-
-  // Something in main changed the open workspace: show its new state.
-  useEffect(
-    () =>
-      onEvent('workspace.changed', () => {
-        void invoke('workspace.current', {}).then((r) => r.ok && setSummary(r.value));
-      }),
-    [],
-  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -66,16 +40,17 @@ export function App() {
   const toggleLanguage = async () => {
     if (!prefs) return;
     const next = lang === 'th' ? 'en' : 'th';
-    setPrefs({ ...prefs, language: next });
-    const result = await invoke('prefs.set', { language: next });
-    if (result.ok) setPrefs(result.value);
+    remember('prefs.get', { ...prefs, language: next });
+    const result = await change('prefs.set', { language: next });
+    if (result.ok) remember('prefs.get', result.value);
   };
 
   const opened = (next: WorkspaceSummary) => {
     setCreating(false);
-    setSummary(next);
+    remember('workspace.current', next);
   };
 
+  const loadError = prefsQuery.error?.error ?? null;
   let content;
   if (!prefs) {
     content = loadError ? (
@@ -86,20 +61,15 @@ export function App() {
       <p className="page muted">{catalog[lang].app.loading}</p>
     );
   } else if (!prefs.operatorName) {
-    content = <FirstStart onSaved={setPrefs} />;
+    content = <FirstStart onSaved={(next: Preferences) => remember('prefs.get', next)} />;
   } else if (summary) {
     content = (
       <WorkspaceScreen
         summary={summary}
-        generation={generation}
-        onSummary={(next, replaced) => {
-          setSummary(next);
-          if (replaced) setGeneration((g) => g + 1);
-        }}
+        onSummary={(next) => remember('workspace.current', next)}
         onClosed={(thenCreate) => {
-          setSummary(null);
+          remember('workspace.current', null);
           setCreating(thenCreate === true);
-          void reloadPrefs();
         }}
       />
     );
@@ -114,8 +84,9 @@ export function App() {
       <ToastProvider>
         <FilePickerProvider>
           <div className="app">
-            <AppHeader prefs={prefs} onPrefs={setPrefs} onToggleLanguage={() => void toggleLanguage()} />
+            <AppHeader prefs={prefs} onPrefs={(next) => remember('prefs.get', next)} onToggleLanguage={() => void toggleLanguage()} />
             <main className="app-main">{content}</main>
+            <ToastArea />
           </div>
         </FilePickerProvider>
       </ToastProvider>

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Envelope } from '../../src/shared/domain/result';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
-import { confinedPaths, startHarness, tokenHeader, type Harness } from '../../src/main/harness/server';
+import { confinedPaths, inPageDialogs, startHarness, tokenHeader, type Harness } from '../../src/main/harness/server';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { createContext, type AppContext } from '../../src/main/services/context';
 import { resourcesDir, tempDir } from './context';
@@ -47,7 +47,7 @@ export async function startWebHarness(): Promise<WebHarness> {
     appVersion: 'test',
     homeDir: home,
     paths: confinedPaths(root),
-    dialogs: { pickWorkspace: async () => ({ kind: 'ask-in-page', root }) },
+    dialogs: inPageDialogs(root),
   });
   const harness = await startHarness({ ctx, rendererDir });
   const base = `http://127.0.0.1:${harness.port}`;

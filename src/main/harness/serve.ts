@@ -17,7 +17,7 @@ import { createContext } from '../services/context';
 import { closeWhenIdle } from '../services/workspace/lifecycle';
 import { findResourcesDir } from '../resourcesDir';
 import { appVersion } from '../version';
-import { confinedPaths, startHarness } from './server';
+import { confinedPaths, inPageDialogs, startHarness } from './server';
 
 const { values } = parseArgs({ options: { root: { type: 'string' }, home: { type: 'string' }, port: { type: 'string' } } });
 const root = path.resolve(values.root ?? path.join(os.homedir(), 'TambonPlan'));
@@ -30,7 +30,7 @@ const ctx = createContext({
   appVersion,
   homeDir,
   paths: confinedPaths(root),
-  dialogs: { pickWorkspace: async () => ({ kind: 'ask-in-page', root }) },
+  dialogs: inPageDialogs(root),
 });
 const rendererDir = path.join(path.dirname(resourcesDir), 'dist', 'renderer');
 if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {

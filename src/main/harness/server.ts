@@ -19,7 +19,7 @@ import { refused } from '../../shared/domain/result';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { dispatch } from '../rpc/dispatch';
 import { setEventSink, type AppContext } from '../services/context';
-import type { PathPolicy } from '../services/ports';
+import type { DialogPort, PathPolicy } from '../services/ports';
 
 /** The header that carries the token. */
 export const tokenHeader = 'x-tambon-token';
@@ -82,6 +82,25 @@ export function confinedPaths(root: string): PathPolicy {
       }
       if (!isWithin(realBase, realTarget)) throw refuse();
       return resolved;
+    },
+  };
+}
+
+/**
+ * The harness's file "dialog": the page asks for a name under `root` itself. For a save, the
+ * offered name is one no file has yet (`name-2.tambon`, `name-3.tambon`…), so the person is
+ * never handed a name that will be refused.
+ */
+export function inPageDialogs(root: string): DialogPort {
+  return {
+    async pickWorkspace(mode, suggestedName) {
+      if (mode !== 'save' || !suggestedName) return { kind: 'ask-in-page', root };
+      const name = path.basename(suggestedName);
+      const ext = path.extname(name);
+      const stem = name.slice(0, name.length - ext.length);
+      let candidate = name;
+      for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
+      return { kind: 'ask-in-page', root, suggestedName: candidate };
     },
   };
 }

@@ -25,6 +25,26 @@ function harnessToken(): string | null {
   return sessionStorage.getItem(tokenKey);
 }
 
+/**
+ * Whether this page can reach main: the preload's API in Electron, or a harness token (from the
+ * URL fragment, or kept from it in this tab). Without either the page was opened the wrong way:
+ * the harness's address without its `#token=…`.
+ */
+export function hasBackend(): boolean {
+  return Boolean(window.api) || harnessToken() !== null;
+}
+
+/**
+ * The address of a second window of the app in the browser harness (the projector view): the
+ * same page with `?view=…`, and the token in the fragment, as the harness printed it.
+ */
+export function harnessWindowUrl(view: string): string {
+  const url = new URL(window.location.href);
+  url.search = `?view=${encodeURIComponent(view)}`;
+  url.hash = `token=${harnessToken() ?? ''}`;
+  return url.toString();
+}
+
 /** The API over HTTP to the harness. */
 function harnessApi(token: string): Api {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Preferences } from '../../shared/domain/workspace';
-import { OperatorDialog } from '../features/operator/OperatorDialog';
+import { OperatorDialog } from '../features/preferences/OperatorDialog';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** The top bar: the app's name, who is at the keyboard, and the language switch. */

@@ -1,7 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
-/** A short message at the bottom of the window, with an optional action (e.g. undo). */
+/**
+ * A short message in the status bar at the bottom of the window (which covers no content and
+ * lies below any dialog), with an optional action (e.g. undo). A new toast replaces an older one
+ * with the same `testId`: a success takes the place of the error of an earlier try.
+ */
 export interface ToastInput {
   message: string;
   kind?: 'info' | 'error';
@@ -19,11 +23,13 @@ interface ToastApi {
   show(toast: ToastInput): void;
   /** Removes every toast (e.g. when the workspace they were about is closed). */
   clear(): void;
+  toasts: Toast[];
+  dismiss(id: number): void;
 }
 
-const ToastContext = createContext<ToastApi>({ show: () => undefined, clear: () => undefined });
+const ToastContext = createContext<ToastApi>({ show: () => undefined, clear: () => undefined, toasts: [], dismiss: () => undefined });
 
-/** Shows toasts raised anywhere below it. */
+/** Keeps the toasts raised anywhere below it; {@link ToastArea} shows them. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -34,16 +40,21 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => [...list.filter((t) => !toast.testId || t.testId !== toast.testId), { ...toast, id }].slice(-3));
   }, []);
   const clear = useCallback(() => setToasts([]), []);
-  const api = useMemo(() => ({ show, clear }), [show, clear]);
+  const api = useMemo(() => ({ show, clear, toasts, dismiss }), [show, clear, toasts, dismiss]);
+  return <ToastContext.Provider value={api}>{children}</ToastContext.Provider>;
+}
+
+/** The status bar the toasts show in: a strip of its own at the bottom of the window. */
+export function ToastArea() {
+  const { toasts, dismiss } = useContext(ToastContext);
   return (
-    <ToastContext.Provider value={api}>
-      {children}
+    <footer className="statusbar">
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((toast) => (
           <ToastView key={toast.id} toast={toast} onDismiss={dismiss} />
         ))}
       </div>
-    </ToastContext.Provider>
+    </footer>
   );
 }
 

@@ -9,8 +9,8 @@ export interface I18n {
   t: Messages;
   /** The message of an error from main, in the UI language. */
   errorText(error: AppError): string;
-  /** A date a person reads, in the Buddhist Era. */
-  date(iso: string, withTime?: boolean): string;
+  /** A date a person reads, in the Buddhist Era, with the time (and its seconds) when asked. */
+  date(iso: string, withTime?: boolean, withSeconds?: boolean): string;
 }
 
 function makeI18n(lang: Language): I18n {
@@ -18,7 +18,7 @@ function makeI18n(lang: Language): I18n {
     lang,
     t: catalog[lang],
     errorText: (error) => (lang === 'th' ? error.messageTh : error.messageEn),
-    date: (iso, withTime = false) => formatDateBE(iso, lang, withTime),
+    date: (iso, withTime = false, withSeconds = false) => formatDateBE(iso, lang, withTime, withSeconds),
   };
 }
 

@@ -29,14 +29,15 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A date a person reads: `23 พ.ย. 2569` (Thai) or `23 Nov 2569 BE` (English), with `HH:MM`
- * when `withTime`. Uses the local time zone of the process.
+ * when `withTime` (`HH:MM:SS` with `withSeconds`, to tell apart things a minute apart). Uses the
+ * local time zone of the process.
  */
-export function formatDateBE(input: Date | string, lang: 'th' | 'en' = 'th', withTime = false): string {
+export function formatDateBE(input: Date | string, lang: 'th' | 'en' = 'th', withTime = false, withSeconds = false): string {
   const date = typeof input === 'string' ? new Date(input) : input;
   if (Number.isNaN(date.getTime())) return '';
   const year = toBuddhistYear(date.getFullYear());
   const day = date.getDate();
-  const time = withTime ? ` ${pad2(date.getHours())}:${pad2(date.getMinutes())}` : '';
+  const time = withTime ? ` ${pad2(date.getHours())}:${pad2(date.getMinutes())}${withSeconds ? `:${pad2(date.getSeconds())}` : ''}` : '';
   return lang === 'th'
     ? `${day} ${thaiMonthsShort[date.getMonth()]} ${year}${time}`
     : `${day} ${englishMonthsShort[date.getMonth()]} ${year} BE${time}`;

@@ -11,7 +11,8 @@ import { capabilities, defineSlice } from './define';
 export const pickedPathSchema = z.union([
   z.object({ kind: z.literal('picked'), path: z.string() }),
   z.object({ kind: z.literal('cancelled') }),
-  z.object({ kind: z.literal('ask-in-page'), root: z.string() }),
+  /** The page asks for a name under `root`, offering `suggestedName` (a name no file has yet, for a save). */
+  z.object({ kind: z.literal('ask-in-page'), root: z.string(), suggestedName: z.string().optional() }),
 ]);
 /** What a file dialog answers. */
 export type PickedPath = z.infer<typeof pickedPathSchema>;

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
 import type { AppError } from '../../../shared/domain/result';
-import type { VillageInput } from '../../../shared/domain/villages';
+import { maxVillageName, villageWarnings, type VillageInput } from '../../../shared/domain/villages';
 import { FormError } from '../../components/FieldError';
+import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n/I18nProvider';
 import {
   emptyVillageForm,
   formFieldOf,
+  parseWholeNumber,
   toVillageInput,
   villageFormFields,
   type VillageFormField,
@@ -79,13 +81,19 @@ export function VillageForm(props: {
     headman: t.villages.headman,
   };
   const numeric = new Set<VillageFormField>(['moo', 'households', 'population']);
+  // Possible but unlikely figures (fewer people than households): said, not refused.
+  const asNumber = (text: string) => {
+    const n = parseWholeNumber(text);
+    return typeof n === 'number' ? n : null;
+  };
+  const warnings = villageWarnings({ households: asNumber(values.households), population: asNumber(values.population) });
   const errorId = (field: VillageFormField) => id(`${field}-error`);
 
   const fieldError = (field: VillageFormField, withLabel: boolean) =>
     errors[field] ? (
       <p key={field} id={errorId(field)} className="field-error" role="alert" data-testid={`${props.idPrefix}-error-${field}`}>
         {/* In the row layout the message sits under all fields: name the field unless the message already does. */}
-        {withLabel && !errors[field]!.startsWith(labels[field]) && <strong className="field-error-label">{labels[field]}: </strong>}
+        {withLabel && !errors[field]!.includes(labels[field]) && <strong className="field-error-label">{labels[field]}: </strong>}
         {errors[field]}
       </p>
     ) : null;
@@ -104,23 +112,27 @@ export function VillageForm(props: {
         {villageFormFields.map((field) => (
           <div key={field} className={`field field-${field}`}>
             <label htmlFor={id(field)}>{labels[field]}</label>
-            <input
+            <TextInput
               id={id(field)}
               className={numeric.has(field) ? 'input input-number' : 'input'}
               value={values[field]}
               inputMode={numeric.has(field) ? 'numeric' : undefined}
-              maxLength={200}
-              autoComplete="off"
-              aria-invalid={errors[field] ? true : undefined}
-              aria-describedby={errors[field] ? errorId(field) : undefined}
-              onChange={(event) => set(field, event.target.value)}
-              data-autofocus={field === 'moo' ? true : undefined}
+              maxLength={numeric.has(field) ? 20 : maxVillageName}
+              invalid={Boolean(errors[field])}
+              describedBy={errors[field] ? errorId(field) : undefined}
+              onChange={(value) => set(field, value)}
+              autoFocus={field === 'moo'}
             />
             {props.layout === 'stacked' && fieldError(field, false)}
           </div>
         ))}
       </div>
       {props.layout === 'row' && villageFormFields.map((field) => fieldError(field, true))}
+      {warnings.map((warning) => (
+        <p key={warning} className="field-warning" role="status" data-testid={`${props.idPrefix}-warning`}>
+          {t.villages.warnings[warning]}
+        </p>
+      ))}
       <FormError message={formError} />
       <div className="village-form-footer">
         <label className="choice">

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/domain/result';
-import { sortVillages, type Village, type VillageInput } from '../../../shared/domain/villages';
-import { invoke } from '../../api/client';
+import type { Village, VillageInput } from '../../../shared/domain/villages';
+import { change, useCall } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError } from '../../components/FieldError';
 import { Modal } from '../../components/Modal';
 import { useToast } from '../../components/ToastProvider';
 import { formatCount } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { SectionProps } from '../sections';
 import { VillageForm } from './VillageForm';
 import { valuesOf } from './villageForm';
 
@@ -17,37 +18,29 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** หมู่บ้าน: the table, the add form, edit, delete with undo (toast or Ctrl+Z). */
-export function VillagesPanel({ readonly }: { readonly: boolean }) {
+/**
+ * หมู่บ้าน: the table, the add form, edit, delete with undo (toast or Ctrl+Z). The list comes from
+ * the query cache, so a change made in any window (or by a script's job) shows here too.
+ */
+export function VillagesPanel({ summary }: SectionProps) {
+  const { readonly } = summary;
   const { t, date, errorText } = useI18n();
   const toast = useToast();
-  const [villages, setVillages] = useState<Village[] | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const list = useCall('villages.list', {});
+  const villages = list.data ?? null;
   const [editing, setEditing] = useState<Village | null>(null);
   const [deleting, setDeleting] = useState<Village | null>(null);
   /** Deleted villages this session, newest last: Ctrl+Z brings back the last one. */
   const undoStack = useRef<Village[]>([]);
 
-  const refresh = useCallback(async () => {
-    const result = await invoke('villages.list', {});
-    if (!result.ok) return setLoadError(result.error);
-    setLoadError(null);
-    setVillages(sortVillages(result.value));
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
   const undo = useCallback(
     async (village: Village) => {
       undoStack.current = undoStack.current.filter((v) => v.id !== village.id);
-      const result = await invoke('villages.restore', { id: village.id });
-      if (!result.ok) return toast({ message: errorText(result.error), kind: 'error' });
+      const result = await change('villages.restore', { id: village.id });
+      if (!result.ok) return toast({ message: errorText(result.error), kind: 'error', testId: 'toast-village' });
       toast({ message: t.villages.restored(village.moo), testId: 'toast-village' });
-      await refresh();
     },
-    [errorText, refresh, t, toast],
+    [errorText, t, toast],
   );
 
   useEffect(() => {
@@ -65,24 +58,22 @@ export function VillagesPanel({ readonly }: { readonly: boolean }) {
   }, [readonly, undo]);
 
   const add = async (input: VillageInput): Promise<AppError | null> => {
-    const result = await invoke('villages.add', input);
+    const result = await change('villages.add', input);
     if (!result.ok) return result.error;
     toast({ message: t.villages.added(result.value.moo), testId: 'toast-village' });
-    await refresh();
     return null;
   };
 
   const save = async (village: Village, input: VillageInput): Promise<AppError | null> => {
-    const result = await invoke('villages.update', { ...input, id: village.id });
+    const result = await change('villages.update', { ...input, id: village.id });
     if (!result.ok) return result.error;
-    await refresh();
     setEditing(null);
     toast({ message: t.villages.updated(result.value.moo), testId: 'toast-village' });
     return null;
   };
 
   const remove = async (village: Village): Promise<AppError | void> => {
-    const result = await invoke('villages.delete', { id: village.id });
+    const result = await change('villages.delete', { id: village.id });
     if (!result.ok) return result.error;
     setDeleting(null);
     undoStack.current.push(village);
@@ -91,7 +82,6 @@ export function VillagesPanel({ readonly }: { readonly: boolean }) {
       action: { label: t.villages.undo, run: () => void undo(village) },
       testId: 'toast-village',
     });
-    await refresh();
     // The row (and the button that had the focus) is gone: keep keyboard users in the panel.
     document.getElementById('villages-title')?.focus();
   };
@@ -119,7 +109,7 @@ export function VillagesPanel({ readonly }: { readonly: boolean }) {
         </section>
       )}
 
-      <FormError message={loadError ? errorText(loadError) : undefined} />
+      <FormError message={list.error ? errorText(list.error.error) : undefined} />
       {villages &&
         (villages.length === 0 ? (
           <p className="empty" data-testid="villages-empty">
@@ -133,16 +123,24 @@ export function VillagesPanel({ readonly }: { readonly: boolean }) {
                   <th scope="col" className="num">
                     {t.villages.moo}
                   </th>
-                  <th scope="col">{t.villages.name}</th>
-                  <th scope="col">{t.villages.code}</th>
+                  <th scope="col" className="col-name">
+                    {t.villages.name}
+                  </th>
+                  <th scope="col" className="col-code">
+                    {t.villages.code}
+                  </th>
                   <th scope="col" className="num">
                     {t.villages.households}
                   </th>
                   <th scope="col" className="num">
                     {t.villages.population}
                   </th>
-                  <th scope="col">{t.villages.headman}</th>
-                  <th scope="col">{t.villages.updatedAt}</th>
+                  <th scope="col" className="col-headman">
+                    {t.villages.headman}
+                  </th>
+                  <th scope="col" className="col-updated">
+                    {t.villages.updatedAt}
+                  </th>
                   {!readonly && (
                     <th scope="col" className="actions">
                       {t.villages.actions}
@@ -154,14 +152,20 @@ export function VillagesPanel({ readonly }: { readonly: boolean }) {
                 {villages.map((v) => (
                   <tr key={v.id} data-testid={`village-row-${v.moo}`}>
                     <td className="num">{v.moo}</td>
-                    <td data-testid="village-name">{v.name}</td>
-                    <td className={v.code ? 'code' : 'muted'} data-testid="village-code">
+                    <td className="col-name">
+                      <span data-testid="village-name">{v.name}</span>
+                      {/* Where the code column does not fit (a 1024 px projector), the code shows under the name. */}
+                      <span className="village-code-line" aria-hidden="true">
+                        {v.code ?? t.villages.noCode}
+                      </span>
+                    </td>
+                    <td className={v.code ? 'code col-code' : 'muted col-code'} data-testid="village-code">
                       {v.code ?? t.villages.noCode}
                     </td>
                     <td className="num">{formatCount(v.households)}</td>
                     <td className="num">{formatCount(v.population)}</td>
-                    <td>{v.headman ?? ''}</td>
-                    <td className="date">{date(v.updatedAt)}</td>
+                    <td className="col-headman">{v.headman ?? ''}</td>
+                    <td className="date col-updated">{date(v.updatedAt)}</td>
                     {!readonly && (
                       <td className="actions">
                         <button

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AdminArea } from '../../../shared/domain/admin';
-import type { Envelope } from '../../../shared/domain/result';
 import type { CreateWorkspaceInput, Framework, OfficeType, WorkspaceSummary } from '../../../shared/domain/workspace';
-import { invoke } from '../../api/client';
+import { change, useCall } from '../../api/queries';
 import { FieldError, FormError } from '../../components/FieldError';
+import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useFilePicker } from '../files/FilePickerProvider';
-import { useMenuCommand } from '../menu/useMenuCommand';
+import { useMenuCommand } from '../app/useMenuCommand';
+import { useFilePicker } from './FilePickerProvider';
 import {
   maxCustomIssues,
   parseIssues,
@@ -19,27 +19,8 @@ import {
 
 type Errors = Partial<Record<CreateFormSlot, string>>;
 const customChoice = 'custom';
-
-/** Loads a gazetteer level; an empty list while nothing above it is chosen. */
-function useAreas(load: () => Promise<AdminArea[]> | null, deps: unknown[]): AdminArea[] {
-  const [areas, setAreas] = useState<AdminArea[]>([]);
-  useEffect(() => {
-    let live = true;
-    setAreas([]);
-    const pending = load();
-    if (pending) void pending.then((list) => live && setAreas(list));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the dependencies of `load`
-  }, deps);
-  return areas;
-}
-
-async function areasOf(pending: Promise<Envelope<AdminArea[]>>): Promise<AdminArea[]> {
-  const r = await pending;
-  return r.ok ? r.value : [];
-}
+const noAreas: AdminArea[] = [];
+const noPresets: Framework[] = [];
 
 /** Creates a workspace: tambon, office, strategy framework, then the file. */
 export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) => void; onBack: () => void }) {
@@ -51,7 +32,6 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
   const [officeType, setOfficeType] = useState<OfficeType>('sao');
   /** What the person typed as the office name; null while it follows the type and tambon. */
   const [officeNameTyped, setOfficeNameTyped] = useState<string | null>(null);
-  const [presets, setPresets] = useState<Framework[]>([]);
   const [frameworkChoice, setFrameworkChoice] = useState('');
   const frameworkTouched = useRef(false);
   const [customName, setCustomName] = useState('');
@@ -60,18 +40,18 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
-  const provinces = useAreas(() => areasOf(invoke('gazetteer.provinces', {})), []);
-  const districts = useAreas(() => (provinceCode ? areasOf(invoke('gazetteer.districts', { provinceCode })) : null), [provinceCode]);
-  const tambons = useAreas(() => (districtCode ? areasOf(invoke('gazetteer.tambons', { districtCode })) : null), [districtCode]);
-  const tambon = tambons.find((a) => a.code === tambonCode);
+  const provinces = useCall('gazetteer.provinces', {}).data ?? noAreas;
+  const districts = useCall('gazetteer.districts', { provinceCode }, { enabled: provinceCode !== '' }).data ?? noAreas;
+  const tambons = useCall('gazetteer.tambons', { districtCode }, { enabled: districtCode !== '' }).data ?? noAreas;
+  const presets = useCall('frameworks.presets', {}).data ?? noPresets;
+  const shownDistricts = provinceCode ? districts : noAreas;
+  const shownTambons = districtCode ? tambons : noAreas;
+  const tambon = shownTambons.find((a) => a.code === tambonCode);
 
+  // The first preset until the presets are in and the person (or the province, below) chooses.
   useEffect(() => {
-    void invoke('frameworks.presets', {}).then((r) => {
-      if (!r.ok) return;
-      setPresets(r.value);
-      setFrameworkChoice((current) => current || (r.value[0]?.id ?? customChoice));
-    });
-  }, []);
+    setFrameworkChoice((current) => current || (presets[0]?.id ?? (presets === noPresets ? '' : customChoice)));
+  }, [presets]);
 
   // The office name follows the type and tambon until the person edits it.
   const autoOfficeName = suggestedOfficeName(t.officeNamePrefix[officeType], tambon?.nameTh);
@@ -86,11 +66,16 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
 
   const preset = presets.find((p) => p.id === frameworkChoice);
   const sortedProvinces = useMemo(() => sortAreas(provinces, lang), [provinces, lang]);
-  const sortedDistricts = useMemo(() => sortAreas(districts, lang), [districts, lang]);
-  const sortedTambons = useMemo(() => sortAreas(tambons, lang), [tambons, lang]);
+  const sortedDistricts = useMemo(() => sortAreas(shownDistricts, lang), [shownDistricts, lang]);
+  const sortedTambons = useMemo(() => sortAreas(shownTambons, lang), [shownTambons, lang]);
   const areaName = (a: AdminArea) => `${lang === 'th' ? a.nameTh : a.nameEn} (${a.code})`;
 
   const clearError = (slot: CreateFormSlot) => setErrors((e) => (e[slot] || e.form ? { ...e, [slot]: undefined, form: undefined } : e));
+  // An error goes as soon as its field changes, typed or filled in by the form (the office name
+  // follows the chosen tambon): a message about an empty field must not stay beside a full one.
+  useEffect(() => clearError('officeName'), [officeName]);
+  useEffect(() => clearError('tambon'), [tambonCode]);
+  useEffect(() => clearError('path'), [path]);
 
   const validate = (): Errors => {
     const found: Errors = {};
@@ -127,7 +112,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
           : { presetId: frameworkChoice },
     };
     setBusy(true);
-    const result = await invoke('workspace.create', input);
+    const result = await change('workspace.create', input);
     setBusy(false);
     if (!result.ok) {
       const slot = slotOfField(result.error.field);
@@ -145,7 +130,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
     void (async () => {
       const file = await pickFile('open');
       if (!file) return;
-      const result = await invoke('workspace.open', { path: file });
+      const result = await change('workspace.open', { path: file });
       if (!result.ok) return setErrors({ form: errorText(result.error) });
       props.onCreated(result.value);
     })();
@@ -244,18 +229,15 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
           </div>
           <div className="field">
             <label htmlFor="create-office-name">{t.create.officeName}</label>
-            <input
+            <TextInput
               id="create-office-name"
               className="input input-wide"
               value={officeName}
               maxLength={300}
-              data-slot="officeName"
-              aria-describedby="create-office-name-hint create-office-name-error"
-              {...invalid('officeName')}
-              onChange={(event) => {
-                setOfficeNameTyped(event.target.value === autoOfficeName ? null : event.target.value);
-                clearError('officeName');
-              }}
+              slot="officeName"
+              describedBy="create-office-name-hint create-office-name-error"
+              invalid={Boolean(errors.officeName)}
+              onChange={(value) => setOfficeNameTyped(value === autoOfficeName ? null : value)}
             />
             <p id="create-office-name-hint" className="hint">
               {t.create.officeNameHint}
@@ -316,16 +298,16 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                 <>
                   <div className="field">
                     <label htmlFor="create-custom-name">{t.create.customName}</label>
-                    <input
+                    <TextInput
                       id="create-custom-name"
                       className="input input-wide"
                       value={customName}
                       maxLength={500}
-                      data-slot="customName"
-                      aria-describedby="create-custom-name-error"
-                      {...invalid('customName')}
-                      onChange={(event) => {
-                        setCustomName(event.target.value);
+                      slot="customName"
+                      describedBy="create-custom-name-error"
+                      invalid={Boolean(errors.customName)}
+                      onChange={(value) => {
+                        setCustomName(value);
                         clearError('customName');
                       }}
                     />
@@ -333,16 +315,17 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                   </div>
                   <div className="field">
                     <label htmlFor="create-custom-issues">{t.create.customIssues}</label>
-                    <textarea
+                    <TextInput
                       id="create-custom-issues"
                       className="input input-wide"
                       rows={6}
                       value={customIssues}
-                      data-slot="customIssues"
-                      aria-describedby="create-custom-issues-error"
-                      {...invalid('customIssues')}
-                      onChange={(event) => {
-                        setCustomIssues(event.target.value);
+                      maxLength={maxCustomIssues * 310}
+                      slot="customIssues"
+                      describedBy="create-custom-issues-error"
+                      invalid={Boolean(errors.customIssues)}
+                      onChange={(value) => {
+                        setCustomIssues(value);
                         clearError('customIssues');
                       }}
                     />

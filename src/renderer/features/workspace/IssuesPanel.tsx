@@ -1,9 +1,10 @@
-import type { Framework } from '../../../shared/domain/workspace';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { SectionProps } from '../sections';
 
 /** The framework's strategic issues (ประเด็นยุทธศาสตร์), read-only. */
-export function IssuesPanel({ framework }: { framework: Framework }) {
+export function IssuesPanel({ summary }: SectionProps) {
   const { t } = useI18n();
+  const { framework } = summary;
   return (
     <section aria-labelledby="issues-title" data-testid="issues-panel">
       <h2 id="issues-title" className="panel-title">

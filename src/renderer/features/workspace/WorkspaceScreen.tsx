@@ -1,46 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceSummary } from '../../../shared/domain/workspace';
-import { invoke } from '../../api/client';
+import { onEvent } from '../../api/client';
+import { change, useCall } from '../../api/queries';
 import { useClearToasts, useToast } from '../../components/ToastProvider';
 import { useI18n } from '../../i18n/I18nProvider';
-import { BackupsPanel } from '../backups/BackupsPanel';
-import { useFilePicker } from '../files/FilePickerProvider';
-import { useMenuCommand } from '../menu/useMenuCommand';
-import { SelfTestPanel } from '../jobs/SelfTestPanel';
-import { VillagesPanel } from '../villages/VillagesPanel';
+import { useMenuCommand } from '../app/useMenuCommand';
+import { ProjectorButton } from '../projector/ProjectorButton';
+import { workspaceSections } from '../sections';
 import { suggestedCopyName } from './createWorkspaceForm';
-import { IssuesPanel } from './IssuesPanel';
-
-/** The English names of a tambon, its district and province (the summary carries the Thai ones). */
-function useEnglishArea(code: string | null): { tambon: string; district: string; province: string } | null {
-  const [names, setNames] = useState<{ code: string; tambon: string; district: string; province: string } | null>(null);
-  useEffect(() => {
-    if (!code || names?.code === code) return;
-    let live = true;
-    void invoke('gazetteer.tambon', { code }).then((r) => {
-      if (live && r.ok) setNames({ code, tambon: r.value.tambon.nameEn, district: r.value.district.nameEn, province: r.value.province.nameEn });
-    });
-    return () => {
-      live = false;
-    };
-  }, [code, names?.code]);
-  return code && names?.code === code ? names : null;
-}
+import { useFilePicker } from './FilePickerProvider';
 
 /** The last part of a path, for either separator. */
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-type Section = 'villages' | 'issues' | 'backups' | 'selfTest';
-const sections: Section[] = ['villages', 'issues', 'backups', 'selfTest'];
-
-/** An open workspace: who and where, the sections, save as and close. */
+/** An open workspace: who and where, the sections, the projector, save as and close. */
 export function WorkspaceScreen(props: {
   summary: WorkspaceSummary;
-  /** Bumped when the workspace's content was replaced (a restore): the panels reload. */
-  generation: number;
-  onSummary: (summary: WorkspaceSummary, replaced: boolean) => void;
+  /** Another workspace is open now (save as, open from the menu). */
+  onSummary: (summary: WorkspaceSummary) => void;
   /** The workspace was closed; `thenCreate` when the person asked for a new one (menu ไฟล์ → สร้างใหม่). */
   onClosed: (thenCreate?: boolean) => void;
 }) {
@@ -50,47 +29,56 @@ export function WorkspaceScreen(props: {
   const clearToasts = useClearToasts();
   // Toasts (an undo, above all) are about this workspace: they go when it closes.
   useEffect(() => clearToasts, [clearToasts]);
-  const [section, setSection] = useState<Section>('villages');
+  const info = useCall('app.info', {});
+  const sections = workspaceSections.filter((s) => !s.developer || info.data?.developer);
+  const [sectionId, setSectionId] = useState(sections[0]!.id);
+  const section = sections.find((s) => s.id === sectionId) ?? sections[0]!;
   const [busy, setBusy] = useState(false);
+  // A restore replaces the file's content: what the panels hold for the old state (an undo) goes.
+  const [restores, setRestores] = useState(0);
+  useEffect(() => onEvent('workspace.changed', ({ reason }) => reason === 'restored' && setRestores((n) => n + 1)), []);
   const { summary } = props;
-  const englishArea = useEnglishArea(lang === 'en' ? summary.tambon.code : null);
-  const area = englishArea
-    ? t.workspace.area(englishArea.tambon, englishArea.district, englishArea.province)
-    : t.workspace.area(summary.tambon.nameTh, summary.tambon.districtNameTh, summary.tambon.provinceNameTh);
-  const navLabel: Record<Section, string> = {
-    villages: t.workspace.navVillages,
-    issues: t.workspace.navIssues,
-    backups: t.workspace.navBackups,
-    selfTest: t.workspace.navSelfTest,
-  };
+  const english = useCall('gazetteer.tambon', { code: summary.tambon.code }, { enabled: lang === 'en' });
+  const area =
+    lang === 'en' && english.data
+      ? t.workspace.area(english.data.tambon.nameEn, english.data.district.nameEn, english.data.province.nameEn)
+      : t.workspace.area(summary.tambon.nameTh, summary.tambon.districtNameTh, summary.tambon.provinceNameTh);
 
   const saveAs = async () => {
-    const path = await pickFile('save', suggestedCopyName(summary.path));
-    if (!path) return;
     setBusy(true);
-    const result = await invoke('workspace.saveAs', { path });
+    const outcome: { copy?: WorkspaceSummary } = {};
+    // The work is done from the file prompt, so a name that is taken is said there.
+    await pickFile('save', suggestedCopyName(summary.path), async (path) => {
+      const result = await change('workspace.saveAs', { path });
+      if (!result.ok) return result.error;
+      outcome.copy = result.value;
+      return null;
+    });
     setBusy(false);
-    if (!result.ok) return toast({ message: errorText(result.error), kind: 'error' });
-    props.onSummary(result.value, true);
-    toast({ message: t.workspace.savedAs(result.value.path) });
+    if (!outcome.copy) return;
+    props.onSummary(outcome.copy);
+    toast({ message: t.workspace.savedAs(outcome.copy.path), testId: 'toast-workspace' });
   };
 
   const close = async (thenCreate = false) => {
     setBusy(true);
-    const result = await invoke('workspace.close', {});
+    const result = await change('workspace.close', {});
     setBusy(false);
-    if (!result.ok) return toast({ message: errorText(result.error), kind: 'error' });
+    if (!result.ok) return toast({ message: errorText(result.error), kind: 'error', testId: 'toast-workspace' });
     props.onClosed(thenCreate);
   };
 
   const openOther = async () => {
-    const path = await pickFile('open');
-    if (!path) return;
     setBusy(true);
-    const result = await invoke('workspace.open', { path });
+    const outcome: { opened?: WorkspaceSummary } = {};
+    await pickFile('open', undefined, async (path) => {
+      const result = await change('workspace.open', { path });
+      if (!result.ok) return result.error;
+      outcome.opened = result.value;
+      return null;
+    });
     setBusy(false);
-    if (!result.ok) return toast({ message: errorText(result.error), kind: 'error' });
-    props.onSummary(result.value, true);
+    if (outcome.opened) props.onSummary(outcome.opened);
   };
 
   useMenuCommand((command) => {
@@ -99,9 +87,10 @@ export function WorkspaceScreen(props: {
     else if (command === 'workspace.close') void close();
     else if (command === 'workspace.new') void close(true);
     else if (command === 'workspace.open') void openOther();
-    else if (command === 'backups.restore') setSection('backups');
+    else if (command === 'backups.restore') setSectionId('backups');
   });
 
+  const { Panel } = section;
   return (
     <div className="workspace" data-testid="workspace-screen">
       <div className="workspace-bar">
@@ -122,6 +111,7 @@ export function WorkspaceScreen(props: {
           </p>
         </div>
         <div className="workspace-commands">
+          <ProjectorButton />
           <button type="button" className="button" onClick={() => void saveAs()} disabled={busy} data-testid="workspace-save-as">
             {t.workspace.saveAs}
           </button>
@@ -139,25 +129,23 @@ export function WorkspaceScreen(props: {
         <nav className="side-nav" aria-label={t.workspace.sections}>
           <ul>
             {sections.map((s) => (
-              <li key={s}>
+              <li key={s.id}>
                 <button
                   type="button"
                   className="side-nav-item"
-                  aria-current={section === s ? 'page' : undefined}
-                  onClick={() => setSection(s)}
-                  data-testid={`nav-${s}`}
+                  aria-current={section.id === s.id ? 'page' : undefined}
+                  onClick={() => setSectionId(s.id)}
+                  data-testid={`nav-${s.id}`}
                 >
-                  {navLabel[s]}
+                  {s.label(t)}
+                  {s.developer && <span className="side-nav-note">{t.workspace.developer}</span>}
                 </button>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="workspace-content" key={`${summary.workspaceId}:${props.generation}`}>
-          {section === 'villages' && <VillagesPanel readonly={summary.readonly} />}
-          {section === 'issues' && <IssuesPanel framework={summary.framework} />}
-          {section === 'backups' && <BackupsPanel readonly={summary.readonly} onRestored={(s) => props.onSummary(s, true)} />}
-          {section === 'selfTest' && <SelfTestPanel />}
+        <div className="workspace-content" key={`${summary.workspaceId}:${restores}`}>
+          <Panel summary={summary} />
         </div>
       </div>
     </div>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/domain/result';
 import type { Preferences, WorkspaceSummary } from '../../../shared/domain/workspace';
-import { invoke } from '../../api/client';
+import { change } from '../../api/queries';
 import { FormError } from '../../components/FieldError';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useFilePicker } from '../files/FilePickerProvider';
-import { useMenuCommand } from '../menu/useMenuCommand';
+import { useMenuCommand } from '../app/useMenuCommand';
+import { useFilePicker } from './FilePickerProvider';
 
 /** No workspace open: the recent list, create and open. */
 export function StartScreen(props: { prefs: Preferences; onCreate: () => void; onOpened: (summary: WorkspaceSummary) => void }) {
@@ -17,7 +17,7 @@ export function StartScreen(props: { prefs: Preferences; onCreate: () => void; o
   const open = async (path: string) => {
     setBusy(true);
     setError(null);
-    const result = await invoke('workspace.open', { path });
+    const result = await change('workspace.open', { path });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     props.onOpened(result.value);

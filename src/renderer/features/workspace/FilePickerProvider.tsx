@@ -1,11 +1,22 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import type { AppError } from '../../../shared/domain/result';
 import { invoke } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useToast } from '../../components/ToastProvider';
 import { PathPrompt } from './PathPrompt';
 
-/** Asks for a workspace file: the native dialog in Electron, an in-page prompt in the harness. Null when cancelled. */
-export type PickFile = (mode: 'open' | 'save', suggestedName?: string) => Promise<string | null>;
+/**
+ * Does the work with a chosen path (save as, create…) and answers an error when it could not:
+ * the in-page prompt then stays open and shows the error beside the name, like a form.
+ */
+export type PathSubmit = (path: string) => Promise<AppError | null>;
+
+/**
+ * Asks for a workspace file: the native dialog in Electron, an in-page prompt in the harness.
+ * With `submit`, the work is done from the prompt (errors shown in it); resolves with the path
+ * the work succeeded with, or null when cancelled.
+ */
+export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit) => Promise<string | null>;
 
 const FilePickerContext = createContext<PickFile>(async () => null);
 
@@ -13,6 +24,7 @@ interface Pending {
   mode: 'open' | 'save';
   root: string;
   suggestedName: string | undefined;
+  submit: PathSubmit | undefined;
   resolve: (path: string | null) => void;
 }
 
@@ -25,20 +37,28 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   errorTextRef.current = errorText;
 
   const pick = useCallback<PickFile>(
-    async (mode, suggestedName) => {
+    async (mode, suggestedName, submit) => {
       const answer = await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
       if (!answer.ok) {
-        toast({ message: errorTextRef.current(answer.error), kind: 'error' });
+        toast({ message: errorTextRef.current(answer.error), kind: 'error', testId: 'toast-file' });
         return null;
       }
       const picked = answer.value;
-      if (picked.kind === 'picked') return picked.path;
       if (picked.kind === 'cancelled') return null;
+      if (picked.kind === 'picked') {
+        // A native dialog has closed already: an error goes to a toast.
+        const failure = submit ? await submit(picked.path) : null;
+        if (failure) {
+          toast({ message: errorTextRef.current(failure), kind: 'error', testId: 'toast-file' });
+          return null;
+        }
+        return picked.path;
+      }
       return new Promise<string | null>((resolve) =>
         setPending((previous) => {
           // A second request replaces the first, which counts as cancelled.
           previous?.resolve(null);
-          return { mode, root: picked.root, suggestedName, resolve };
+          return { mode, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
         }),
       );
     },
@@ -53,6 +73,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
           mode={pending.mode}
           root={pending.root}
           suggestedName={pending.suggestedName}
+          submit={pending.submit}
           onDone={(path) => {
             setPending(null);
             pending.resolve(path);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Preferences } from '../../../shared/domain/workspace';
-import { invoke } from '../../api/client';
+import { change } from '../../api/queries';
 import { FieldError } from '../../components/FieldError';
+import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The operator's name (ผู้บันทึกข้อมูล), saved with `prefs.set`. */
@@ -19,7 +20,7 @@ export function OperatorForm(props: {
   const submit = async () => {
     if (!name.trim()) return setError(t.operator.nameRequired);
     setBusy(true);
-    const result = await invoke('prefs.set', { operatorName: name.trim() });
+    const result = await change('prefs.set', { operatorName: name.trim() });
     setBusy(false);
     if (!result.ok) return setError(errorText(result.error));
     props.onSaved(result.value);
@@ -35,21 +36,20 @@ export function OperatorForm(props: {
     >
       <div className="field">
         <label htmlFor="operator-name">{t.operator.label}</label>
-        <input
+        <TextInput
           id="operator-name"
           className="input input-wide"
           value={name}
           maxLength={120}
           placeholder={t.operator.placeholder}
-          onChange={(event) => {
-            setName(event.target.value);
+          onChange={(value) => {
+            setName(value);
             setError(undefined);
           }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby="operator-name-error"
+          invalid={Boolean(error)}
+          describedBy="operator-name-error"
           autoComplete="name"
           autoFocus
-          data-autofocus
         />
         <FieldError id="operator-name-error" message={error} />
       </div>

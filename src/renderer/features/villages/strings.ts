@@ -1,0 +1,91 @@
+/** The villages' texts. Thai first, English second (see i18n/catalog.ts). */
+import type { VillageWarning } from '../../../shared/domain/villages';
+
+const th = {
+  villages: {
+    title: 'หมู่บ้าน',
+    intro: 'ทะเบียนหมู่บ้านของตำบล เรียงตามหมู่ที่ ในเขตเทศบาลที่ไม่มีหมู่บ้าน ให้บันทึกชุมชนเป็นหมู่บ้านที่ไม่มีรหัส',
+    count: (n: number) => `ทั้งหมด ${n} หมู่บ้าน`,
+    moo: 'หมู่ที่',
+    name: 'ชื่อหมู่บ้าน',
+    code: 'รหัสหมู่บ้าน',
+    households: 'ครัวเรือน',
+    population: 'ประชากร',
+    headman: 'ผู้ใหญ่บ้าน',
+    updatedAt: 'แก้ไขล่าสุด',
+    actions: 'จัดการ',
+    noCode: 'ชุมชน (ไม่มีรหัส)',
+    empty: 'ยังไม่มีหมู่บ้าน เริ่มเพิ่มหมู่บ้านแรกด้วยแบบฟอร์มด้านบน',
+    addTitle: 'เพิ่มหมู่บ้าน',
+    isCommunity: 'เป็นชุมชน (ไม่มีรหัสหมู่บ้าน)',
+    add: 'เพิ่มหมู่บ้าน',
+    digitsHint: 'กด Enter เพื่อเพิ่ม พิมพ์ตัวเลขไทย ๐–๙ ได้',
+    edit: 'แก้ไข',
+    editLabel: (moo: number) => `แก้ไขหมู่ที่ ${moo}`,
+    editTitle: (moo: number) => `แก้ไขหมู่ที่ ${moo}`,
+    delete: 'ลบ',
+    deleteLabel: (moo: number) => `ลบหมู่ที่ ${moo}`,
+    confirmDeleteTitle: 'ยืนยันการลบหมู่บ้าน',
+    confirmDelete: (moo: number, name: string) =>
+      `ต้องการลบหมู่ที่ ${moo} ${name} ออกจากทะเบียนหรือไม่\nลบแล้วยังนำกลับมาได้ด้วยปุ่ม “เลิก\u2060ทำ” หรือกด Ctrl+Z`,
+    confirmDeleteButton: 'ลบหมู่บ้าน',
+    deleted: (moo: number) => `ลบหมู่ที่ ${moo} แล้ว`,
+    undo: 'เลิกทำ',
+    restored: (moo: number) => `นำหมู่ที่ ${moo} กลับมาแล้ว`,
+    added: (moo: number) => `เพิ่มหมู่ที่ ${moo} แล้ว`,
+    updated: (moo: number) => `บันทึกการแก้ไขหมู่ที่ ${moo} แล้ว`,
+    mooRequired: 'กรุณาระบุหมู่ที่',
+    nameRequired: 'กรุณาระบุชื่อหมู่บ้าน',
+    notWholeNumber: 'ต้องเป็นตัวเลขจำนวนเต็ม ไม่ติดลบ',
+    warnings: {
+      fewerPeopleThanHouseholds: 'จำนวนประชากรน้อยกว่าจำนวนครัวเรือน กรุณาตรวจสอบอีกครั้ง (บันทึกได้ถ้าถูกต้องแล้ว)',
+      largeHouseholds: 'เฉลี่ยเกิน 20 คนต่อครัวเรือน กรุณาตรวจสอบอีกครั้ง (บันทึกได้ถ้าถูกต้องแล้ว)',
+    } satisfies Record<VillageWarning, string>,
+  },
+};
+
+const en: typeof th = {
+  villages: {
+    title: 'Villages',
+    intro: "The tambon's village register, by village number. In a municipal area without villages, record each community as a village without a code.",
+    count: (n: number) => `${n} villages`,
+    moo: 'Village no.',
+    name: 'Village name',
+    code: 'Village code',
+    households: 'Households',
+    population: 'Population',
+    headman: 'Headman',
+    updatedAt: 'Last changed',
+    actions: 'Actions',
+    noCode: 'Community (no code)',
+    empty: 'No villages yet. Add the first one with the form above.',
+    addTitle: 'Add a village',
+    isCommunity: 'Community (no village code)',
+    add: 'Add village',
+    digitsHint: 'Press Enter to add; Thai digits ๐–๙ are accepted',
+    edit: 'Edit',
+    editLabel: (moo: number) => `Edit village ${moo}`,
+    editTitle: (moo: number) => `Edit village ${moo}`,
+    delete: 'Delete',
+    deleteLabel: (moo: number) => `Delete village ${moo}`,
+    confirmDeleteTitle: 'Delete this village?',
+    confirmDelete: (moo: number, name: string) =>
+      `Remove village ${moo} ${name} from the register?\nYou can bring it back with “Undo” or Ctrl+Z.`,
+    confirmDeleteButton: 'Delete village',
+    deleted: (moo: number) => `Village ${moo} deleted`,
+    undo: 'Undo',
+    restored: (moo: number) => `Village ${moo} is back`,
+    added: (moo: number) => `Village ${moo} added`,
+    updated: (moo: number) => `Village ${moo} saved`,
+    mooRequired: 'Enter the village number',
+    nameRequired: 'Enter the village name',
+    notWholeNumber: 'Must be a whole number, not negative',
+    warnings: {
+      fewerPeopleThanHouseholds: 'Fewer people than households: please check (you can save it if it is right)',
+      largeHouseholds: 'More than 20 people per household on average: please check (you can save it if it is right)',
+    },
+  },
+};
+
+/** This part of the catalogue, by language. */
+export const villagesStrings = { th, en };
