@@ -11,6 +11,8 @@
  *
  * Prints one JSON line; times are `performance.now()`, i.e. milliseconds since the process began.
  */
+import type { Channel } from '../src/shared/ipc/contract';
+
 const entryMs = performance.now();
 
 async function main(): Promise<void> {
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   ]);
   const loadedMs = performance.now();
   const ctx = createContext({ resourcesDir: findResourcesDir(__dirname), transport: 'cli', appVersion: 'bench' });
-  const must = async (channel: Parameters<typeof dispatch>[1], input: unknown) => {
+  const must = async (channel: Channel, input: unknown) => {
     const result = await dispatch(ctx, channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.messageEn}`);
     return result.value;

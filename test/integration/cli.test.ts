@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/main';
+import { workspaceSummarySchema } from '../../src/shared/domain/workspace';
 import { resourcesDir, tempDir } from '../support/context';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -40,6 +41,9 @@ function workdir() {
 /** The lines of `text`, without the final newline. */
 const lines = (text: string) => text.replace(/\n$/, '').split('\n');
 
+/** The workspace summary a `--json` command printed, read through the contract's schema (so its shape is checked too). */
+const summaryOf = (stdout: string) => workspaceSummarySchema.parse(JSON.parse(stdout));
+
 describe('tambon-plan init and info', () => {
   it('creates a workspace for ต.นาทราย and info --json describes it', async () => {
     const { dir, run } = workdir();
@@ -51,7 +55,7 @@ describe('tambon-plan init and info', () => {
     const info = await run('info', '--workspace', 'nasai.tambon', '--json');
     expect(info.code).toBe(0);
     expect(info.stderr).toBe('');
-    const summary = JSON.parse(info.stdout);
+    const summary = summaryOf(info.stdout);
     expect(summary.tambon).toMatchObject({ code: '800108', nameTh: 'นาทราย', provinceCode: '80' });
     // The default framework is the preset of the tambon's province.
     expect(summary.framework.id).toBe('nst-coop-phase2');
@@ -65,7 +69,7 @@ describe('tambon-plan init and info', () => {
     const { run } = workdir();
     const init = await run('init', '--workspace', 'sub/w.tambon', '--tambon', '800108', '--office-type', 'tambon-municipality', '--json');
     expect(init.code).toBe(0);
-    expect(JSON.parse(init.stdout).office).toEqual({ type: 'tambon-municipality', name: 'เทศบาลตำบลนาทราย' });
+    expect(summaryOf(init.stdout).office).toEqual({ type: 'tambon-municipality', name: 'เทศบาลตำบลนาทราย' });
   });
 
   it('refuses an unknown tambon code with one line and creates nothing', async () => {
@@ -139,7 +143,7 @@ describe('tambon-plan villages', () => {
     expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['1', '2', '3']);
     expect(text.stdout).toContain('3 หมู่บ้าน / 3 villages');
 
-    const info = JSON.parse((await run('info', '--workspace', 'nasai.tambon', '--json')).stdout);
+    const info = summaryOf((await run('info', '--workspace', 'nasai.tambon', '--json')).stdout);
     expect(info.counts.villages).toBe(3);
   });
 
@@ -161,7 +165,7 @@ describe('tambon-plan villages', () => {
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/--moo/);
     expect(result.stderr).toContain('หมู่ที่');
-    const list = JSON.parse((await run('villages', '--workspace', 'nasai.tambon', 'list', '--json')).stdout);
+    const list: unknown = JSON.parse((await run('villages', '--workspace', 'nasai.tambon', 'list', '--json')).stdout);
     expect(list).toEqual([]);
   });
 
@@ -226,7 +230,7 @@ describe('the built launcher (node bin/tambon-plan.cjs)', () => {
     const init = spawn('init', '--workspace', 'nasai.tambon', '--tambon', '800108', '--json');
     expect(init.stderr).toBe('');
     expect(init.status).toBe(0);
-    expect(JSON.parse(init.stdout).tambon.nameTh).toBe('นาทราย');
+    expect(summaryOf(init.stdout).tambon.nameTh).toBe('นาทราย');
 
     expect(spawn('villages', '--workspace', 'nasai.tambon', 'add', '--moo', '1', '--name', 'บ้านนาทราย').status).toBe(0);
     const list = spawn('villages', '--workspace', 'nasai.tambon', 'list', '--json');

@@ -10,8 +10,29 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../..');
-const config = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
-const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, any>;
+/** The options of electron-builder.yml these tests read; electron-builder's own schema check (below) validates the whole file. */
+interface BuilderYml {
+  [option: string]: unknown;
+  appId?: string;
+  productName?: string;
+  directories: { output: string; buildResources?: string };
+  asarUnpack?: string[];
+  win: { target?: unknown; icon: string };
+  linux: { target?: unknown; category?: string; icon: string; maintainer?: string };
+  nsis: { oneClick?: boolean; perMachine?: boolean; allowToChangeInstallationDirectory?: boolean };
+  extraMetadata?: { homepage?: string };
+}
+/** The fields of package.json these tests read. */
+interface PackageJson {
+  main?: string;
+  homepage?: string;
+  author?: { name?: string; email?: string };
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+const config = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderYml;
+const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
 
 // electron-builder's internals, loaded the way electron-builder loads them. Important: these are
 // deep imports (app-builder-lib/out/…); an electron-builder upgrade that moves them fails here loudly.
@@ -135,7 +156,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('has an app icon electron-builder can turn into .ico and Linux icons (PNG, at least 512×512)', () => {
-    for (const platform of ['win', 'linux']) {
+    for (const platform of ['win', 'linux'] as const) {
       const icon = fs.readFileSync(path.join(root, config[platform].icon));
       expect(icon.subarray(0, 8).toString('latin1'), platform).toBe('\x89PNG\r\n\x1a\n');
       expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
@@ -145,7 +166,7 @@ describe('electron-builder.yml', () => {
 
   it('has no platform-level `files`, which would replace the top-level list instead of adding to it', () => {
     for (const platform of ['win', 'linux', 'mac', 'nsis', 'appImage', 'deb']) {
-      expect(config[platform]?.files, platform).toBeUndefined();
+      expect((config[platform] as { files?: unknown } | undefined)?.files, platform).toBeUndefined();
     }
   });
 
@@ -197,7 +218,7 @@ describe('electron-builder.yml', () => {
 
 describe('package.json, for packaging', () => {
   it('never rebuilds native modules for Electron in a script', () => {
-    for (const [name, script] of Object.entries(packageJson.scripts as Record<string, string>)) {
+    for (const [name, script] of Object.entries(packageJson.scripts)) {
       expect(script, name).not.toMatch(/install-app-deps|electron-rebuild|@electron\/rebuild/);
     }
   });

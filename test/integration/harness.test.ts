@@ -136,11 +136,11 @@ describe('browser harness', () => {
   it('confines workspace paths to the folder chosen at start', async () => {
     const base = { tambonCode: '800108', officeType: 'sao', officeName: 'อบต.นาทราย', framework: { presetId: 'nst-coop-phase2' } };
     for (const bad of ['../escape.tambon', path.join(ctx.dir, 'escape.tambon'), '/tmp/escape.tambon']) {
-      const res = JSON.parse((await rpc('workspace.create', { ...base, path: bad })).body);
+      const res: unknown = JSON.parse((await rpc('workspace.create', { ...base, path: bad })).body);
       expect(res).toMatchObject({ ok: false, error: { code: 'REFUSED', field: 'path' } });
     }
     expect(fs.existsSync(path.join(ctx.dir, 'escape.tambon'))).toBe(false);
-    const created = JSON.parse((await rpc('workspace.create', { ...base, path: 'nasai.tambon' })).body);
+    const created: unknown = JSON.parse((await rpc('workspace.create', { ...base, path: 'nasai.tambon' })).body);
     expect(created).toMatchObject({ ok: true, value: { path: path.join(root, 'nasai.tambon') } });
     await rpc('workspace.close', {});
   });
@@ -157,17 +157,17 @@ describe('browser harness', () => {
     fs.symlinkSync(path.join(root, 'plans'), path.join(root, 'plans-link'), 'dir');
 
     for (const bad of ['linked-folder/escape.tambon', 'linked-folder/new/deeper/escape.tambon', 'dangling.tambon']) {
-      const res = JSON.parse((await rpc('workspace.create', { ...base, path: bad })).body);
+      const res: unknown = JSON.parse((await rpc('workspace.create', { ...base, path: bad })).body);
       expect(res, bad).toMatchObject({ ok: false, error: { code: 'REFUSED', field: 'path' } });
     }
     for (const bad of ['linked-file.tambon', 'linked-folder/existing.tambon']) {
-      const res = JSON.parse((await rpc('workspace.open', { path: bad })).body);
+      const res: unknown = JSON.parse((await rpc('workspace.open', { path: bad })).body);
       expect(res, bad).toMatchObject({ ok: false, error: { code: 'REFUSED', field: 'path' } });
     }
     expect(fs.readdirSync(outside)).toEqual(['existing.tambon']);
 
     // A symlink that stays inside the folder is fine.
-    const inside = JSON.parse((await rpc('workspace.create', { ...base, path: 'plans-link/nasai.tambon' })).body);
+    const inside: unknown = JSON.parse((await rpc('workspace.create', { ...base, path: 'plans-link/nasai.tambon' })).body);
     expect(inside).toMatchObject({ ok: true });
     expect(fs.existsSync(path.join(root, 'plans', 'nasai.tambon'))).toBe(true);
     await rpc('workspace.close', {});
@@ -193,8 +193,8 @@ describe('browser harness', () => {
       req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(e)));
     });
     await new Promise((r) => setTimeout(r, 50));
-    expect(JSON.parse((await rpc('workspace.create', naSaiInput('jobs.tambon'))).body).ok).toBe(true);
-    const started = JSON.parse((await rpc('jobs.start', { kind: 'selfTest', input: { rows: 30, steps: 3 } })).body);
+    expect(JSON.parse((await rpc('workspace.create', naSaiInput('jobs.tambon'))).body)).toMatchObject({ ok: true });
+    const started = JSON.parse((await rpc('jobs.start', { kind: 'selfTest', input: { rows: 30, steps: 3 } })).body) as { value: { jobId: string } };
     await done;
     const text = frames.join('');
     expect(text).toContain('event: job.progress');
@@ -236,7 +236,7 @@ describe('the harness command (dist/harness.cjs)', () => {
       headers: { 'content-type': 'application/json', [tokenHeader]: token },
       body: JSON.stringify({ channel, input }),
     });
-    return (await res.json()) as { ok: boolean; value?: any; error?: unknown };
+    return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
   }
 
   /** The environment without TAMBON_PLAN_HOME, plus `extra`. */

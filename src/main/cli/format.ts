@@ -7,6 +7,7 @@
 import type { AppError } from '../../shared/domain/result';
 
 /** C0 and C1 controls, DEL, and bidi overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const unsafe = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** `text` with every control and bidi character shown as a visible escape (`\u001b`), never sent to the terminal. */

@@ -44,7 +44,7 @@ export function schemaVersion(migrationsDir: string): number {
  */
 export function inspectWorkspaceFile(file: string, migrationsDir: string): { pendingMigrations: number } {
   const header = Buffer.alloc(100);
-  let read = 0;
+  let read: number;
   try {
     const fd = fs.openSync(file, 'r');
     try {

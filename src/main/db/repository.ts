@@ -66,7 +66,7 @@ export function insertRow<T extends TravellingTable>(tx: WriteTx, table: T, valu
 export function updateRow<T extends TravellingTable>(tx: WriteTx, table: T, id: string, patch: Partial<Values<T>>): Row<T> | undefined {
   const row = tx.db
     .update(table)
-    .set({ ...patch, rev: sql`${table.rev} + 1`, updatedAt: tx.now.toISOString() } as never)
+    .set({ ...patch, rev: sql`${table.rev} + 1`, updatedAt: tx.now.toISOString() })
     .where(and(eq(table.id, id), isNull(table.deletedAt)))
     .returning()
     .get() as Row<T> | undefined;

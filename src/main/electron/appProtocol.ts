@@ -13,8 +13,10 @@ import { resolveStaticFile } from '../staticFiles';
 export const appScheme = 'app';
 /** The app's own origin: the `app:` scheme, host `tambon`. */
 export const appOrigin = `${appScheme}://tambon`;
-/** The page the window loads. */
+/** The page the main (editor) window loads. */
 export const appEntryUrl = `${appOrigin}/index.html`;
+/** The page the projector window loads: the same app, showing its large-text projector view. */
+export const appProjectorUrl = `${appEntryUrl}?view=projector`;
 
 /**
  * Registered before the app is ready: a standard, secure scheme that supports fetch. The page's own

@@ -1,6 +1,6 @@
 /**
  * The Electron IPC transport: one invoke handler carrying every contract call to `dispatch`,
- * after checking the sender, and one event channel back to the window.
+ * after checking the sender, and one event channel back to every window of the app.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Envelope } from '../../shared/domain/result';
@@ -9,7 +9,7 @@ import { dispatch } from '../rpc/dispatch';
 import type { AppContext } from '../services/context';
 import { eventChannel, invokeChannel } from '../../shared/ipc/electronTransport';
 
-/** The answer to a call from a frame that is not our window's own page. */
+/** The answer to a call from a frame that is not one of our windows' own page. */
 export function refusedSenderEnvelope(): Envelope<never> {
   return {
     ok: false,
@@ -39,10 +39,14 @@ export function registerIpc(
   });
 }
 
-/** The context's `emit` for Electron: sends each event to the window's page, if there is one. */
-export function eventSender(getContents: () => WebContents | null | undefined) {
+/**
+ * The context's `emit` for Electron: sends each event to the page of every window of the app
+ * (`getContents` is read on each event, as windows open and close), skipping any already destroyed.
+ */
+export function eventSender(getContents: () => Iterable<Pick<WebContents, 'isDestroyed' | 'send'>>) {
   return <E extends EventName>(event: E, payload: EventPayload<E>): void => {
-    const contents = getContents();
-    if (contents && !contents.isDestroyed()) contents.send(eventChannel, event, payload);
+    for (const contents of getContents()) {
+      if (!contents.isDestroyed()) contents.send(eventChannel, event, payload);
+    }
   };
 }

@@ -2,12 +2,13 @@
  * The Electron composition root, bundled to dist/electron/main.cjs: the only module that loads
  * 'electron' at run time. It wires the pieces beside it (each testable under plain Node) and the
  * same services the CLI and the harness use:
- *   app:// protocol over dist/renderer → one window (sandboxed, isolated, no Node) → preload's
- *   window.api → one IPC handler (sender checked) → dispatch → services.
+ *   app:// protocol over dist/renderer → the app's windows (the editor, the forum's projector; all
+ *   sandboxed, isolated, no Node; tracked in windows.ts) → preload's window.api → one IPC handler
+ *   (sender checked against those windows) → dispatch → services; events back to every window.
  * The menu, native dialogs and about box speak the `language` preference: read at start, and the
  * menu is rebuilt when a change of preferences (the renderer's prefs.set) switches it.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createContext, defaultHomeDir } from '../services/context';
 import { onPreferencesChanged, readPreferences } from '../services/preferences/preferences';
 import { closeWhenIdle } from '../services/workspace/lifecycle';
@@ -20,7 +21,7 @@ import { shellPaths } from './paths';
 import { chosenPathPolicy } from './pathPolicy';
 import { guardWebContents, isPermissionAllowed, isTrustedSender } from './security';
 import type { ShellLanguage } from './strings';
-import { createMainWindow } from './window';
+import { electronWindows, focusWindow } from './windows';
 
 // Important: privileged schemes must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -34,7 +35,6 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function startShell(): void {
-  let mainWindow: BrowserWindow | null = null;
   const paths = shellPaths({ isPackaged: app.isPackaged, mainDir: __dirname, resourcesPath: process.resourcesPath });
   // The same app data folder as the CLI's, by one rule (TAMBON_PLAN_HOME, else the platform's usual one).
   const homeDir = defaultHomeDir();
@@ -43,6 +43,14 @@ function startShell(): void {
   const chosenPaths = chosenPathPolicy();
   // Thai until the preferences say otherwise (read below, before the menu is built).
   let language: ShellLanguage = 'th';
+  const windows = electronWindows(
+    BrowserWindow,
+    // Important: Electron's screen module must not be touched before the app is ready; this reads
+    // it only when a display is asked for (a call or a menu click, both after ready).
+    { getAllDisplays: () => screen.getAllDisplays(), getPrimaryDisplay: () => screen.getPrimaryDisplay() },
+    { preload: paths.preload, language: () => language },
+  );
+  const ours = windows.registry;
 
   const ctx = createContext({
     resourcesDir: paths.resourcesDir,
@@ -53,12 +61,13 @@ function startShell(): void {
     homeDir,
     paths: chosenPaths,
     dialogs: electronDialogs(dialog, {
-      getWindow: () => mainWindow,
+      getWindow: () => ours.dialogParent(),
       defaultDir: () => app.getPath('documents'),
       language: () => language,
       onPicked: (file) => chosenPaths.allow(file),
     }),
-    emit: eventSender(() => mainWindow?.webContents),
+    windows,
+    emit: eventSender(() => ours.contents()),
   });
   const preferencesRead = readPreferences(ctx)
     .then((prefs) => {
@@ -69,12 +78,12 @@ function startShell(): void {
     .catch((error: unknown) => console.error('could not read the preferences (language, recent list):', error));
 
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    const main = ours.main();
+    if (main) focusWindow(main);
   });
-  // Every web contents (the window, devtools, anything created later) gets the same guards.
+  // Every web contents (each window of ours, devtools, anything created later) gets the same guards.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  // Closing the main window closes the projector too (windows.ts), so this is also "the main window closed".
   app.on('window-all-closed', () => app.quit());
   // Quitting waits for a job to roll back and a backup to finish, then closes the workspace.
   let closed = false;
@@ -102,7 +111,7 @@ function startShell(): void {
       callback({ cancel: true }),
     );
     protocol.handle(appScheme, createAppProtocolHandler(paths.rendererDir));
-    registerIpc(ipcMain, ctx, (event) => isTrustedSender(event, mainWindow?.webContents));
+    registerIpc(ipcMain, ctx, (event) => isTrustedSender(event, ours.contents()));
 
     const setMenu = () => {
       const menu = applicationMenuTemplate({
@@ -110,11 +119,13 @@ function startShell(): void {
         language,
         actions: {
           command: (command) => ctx.emit('menu.command', { command }),
+          openProjector: () => void windows.open('projector'),
           quit: () => app.quit(),
           about: () => {
             const text = aboutText(appVersion, process.versions, language);
             const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: [text.button] };
-            void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+            const parent = ours.dialogParent();
+            void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
           },
         },
       });
@@ -129,9 +140,6 @@ function startShell(): void {
       setMenu();
     });
 
-    mainWindow = createMainWindow(BrowserWindow, { preload: paths.preload });
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
+    windows.showMain();
   });
 }

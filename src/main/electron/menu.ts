@@ -1,7 +1,8 @@
 /**
  * The application menu and the about box, in the language of the `language` preference (texts in
  * strings.ts). Items that act on the workspace send a `menu.command` event so the renderer runs
- * the same flow as its own buttons; the shell itself only quits and shows "about".
+ * the same flow as its own buttons; the shell itself only opens the projector window, quits and
+ * shows "about".
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
@@ -11,6 +12,8 @@ import { shellStrings, type ShellLanguage } from './strings';
 export interface MenuActions {
   /** Asks the renderer to run a command. */
   command(command: MenuCommand): void;
+  /** Opens the projector window (or brings it forward when it is open). */
+  openProjector(): void;
   /** Shows the about box. */
   about(): void;
   /** Quits the app. */
@@ -18,8 +21,8 @@ export interface MenuActions {
 }
 
 /**
- * The menu template in `language`. Reload and developer tools appear only when not packaged; zoom
- * and full screen (for the projector at the forum) always.
+ * The menu template in `language`. Reload and developer tools appear only when not packaged; the
+ * projector window, zoom and full screen (for the forum) always.
  */
 export function applicationMenuTemplate(options: {
   isPackaged: boolean;
@@ -67,6 +70,8 @@ export function applicationMenuTemplate(options: {
     {
       label: t.view,
       submenu: [
+        { id: 'windows.projector', label: t.openProjector, click: () => actions.openProjector() },
+        { type: 'separator' },
         ...developer,
         { role: 'zoomIn', label: t.zoomIn },
         { role: 'zoomOut', label: t.zoomOut },

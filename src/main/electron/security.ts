@@ -1,6 +1,6 @@
 /**
  * The Electron shell's security rules, as small functions the shell wires up and a plain-Node
- * test can call with fakes: the window's web preferences, what the page may navigate to or open,
+ * test can call with fakes: the windows' web preferences, what a page may navigate to or open,
  * and which IPC senders are ours. Type-only imports of 'electron': nothing here loads it.
  */
 import type { IpcMainInvokeEvent, WebContents, WebPreferences } from 'electron';
@@ -9,8 +9,9 @@ import { allowListSwitch, channelsSwitch, eventsSwitch } from '../../shared/ipc/
 import { appOrigin } from './appProtocol';
 
 /**
- * The main window's web preferences: an isolated, sandboxed renderer without Node, whose only
- * door to main is the preload's `window.api`, allowed exactly the contract's channels and events.
+ * Every window's web preferences (the main window's, the projector's): an isolated, sandboxed
+ * renderer without Node, whose only door to main is the preload's `window.api`, allowed exactly
+ * the contract's channels and events.
  */
 export function webPreferencesFor(preloadPath: string): WebPreferences {
   return {
@@ -66,15 +67,24 @@ export function isPermissionAllowed(permission: string, requestingUrl: string | 
 /** The parts of an invoke event the sender check reads. */
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
+/** The parts of one of our windows' WebContents the sender check reads (a fake in tests). */
+export type OwnContents = Pick<WebContents, 'mainFrame' | 'isDestroyed'>;
+
 /**
- * Whether an IPC call comes from our window's own page: the frame still exists, it is the main
- * frame of `contents` (not an iframe, not another window) and it shows an `app://tambon/` page.
- * Important: this is checked on every call, because a frame's URL changes with navigation.
+ * Whether an IPC call comes from one of our windows' own page: the sender is the WebContents of
+ * one of the app's windows (`ours`: the main window, the projector…), still alive; the frame still
+ * exists, it is that WebContents' main frame (not an iframe) and it shows an `app://tambon/` page.
+ * Important: this is checked on every call, because a frame's URL changes with navigation, and
+ * `ours` is read afresh each time, because windows open and close.
  */
-export function isTrustedSender(event: SenderEvent, contents: WebContents | null | undefined): boolean {
+export function isTrustedSender(event: SenderEvent, ours: Iterable<OwnContents>): boolean {
   const frame = event.senderFrame;
-  if (!frame || !contents || event.sender !== contents) return false;
-  if (frame.parent !== null) return false;
+  if (!frame || frame.parent !== null) return false;
+  let contents: OwnContents | undefined;
+  for (const candidate of ours) {
+    if (candidate === event.sender) contents = candidate;
+  }
+  if (!contents || contents.isDestroyed()) return false;
   const main = contents.mainFrame;
   const sameFrame = frame === main || (frame.processId === main.processId && frame.frameToken === main.frameToken);
   return sameFrame && isAppUrl(frame.url);

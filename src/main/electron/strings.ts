@@ -1,6 +1,6 @@
 /**
  * Every text the Electron shell itself shows (the application menu, the native file dialogs, the
- * about box), Thai first and English second. The renderer's own texts are in
+ * about box, the names of unnamed displays), Thai first and English second. The renderer's own texts are in
  * src/renderer/i18n/catalog.ts; these follow the same `language` preference.
  * Entries with parameters are functions, so both languages take the same arguments.
  */
@@ -26,6 +26,7 @@ const th = {
     paste: 'วาง',
     selectAll: 'เลือกทั้งหมด',
     view: 'มุมมอง',
+    openProjector: 'เปิดจอฉาย',
     reload: 'โหลดใหม่',
     forceReload: 'โหลดใหม่ทั้งหมด',
     devTools: 'เครื่องมือนักพัฒนา',
@@ -43,6 +44,10 @@ const th = {
     allFilesFilter: 'ทุกไฟล์',
     /** The save dialog's file name when the renderer suggests none. */
     defaultName: 'พื้นที่ทำงาน',
+  },
+  windows: {
+    /** A display the system gives no name, as the projector's display choice lists it (n counts from 1). */
+    displayLabel: (n: number, width: number, height: number) => `จอที่ ${n} (${width}×${height})`,
   },
   about: {
     title: 'เกี่ยวกับ TambonPlan',
@@ -74,6 +79,7 @@ const en: ShellStrings = {
     paste: 'Paste',
     selectAll: 'Select All',
     view: 'View',
+    openProjector: 'Open Projector Window',
     reload: 'Reload',
     forceReload: 'Force Reload',
     devTools: 'Developer Tools',
@@ -90,6 +96,9 @@ const en: ShellStrings = {
     workspaceFilter: 'TambonPlan workspace',
     allFilesFilter: 'All files',
     defaultName: 'Workspace',
+  },
+  windows: {
+    displayLabel: (n: number, width: number, height: number) => `Display ${n} (${width}×${height})`,
   },
   about: {
     title: 'About TambonPlan',

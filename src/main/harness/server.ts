@@ -93,14 +93,14 @@ export function confinedPaths(root: string): PathPolicy {
  */
 export function inPageDialogs(root: string): DialogPort {
   return {
-    async pickWorkspace(mode, suggestedName) {
-      if (mode !== 'save' || !suggestedName) return { kind: 'ask-in-page', root };
+    pickWorkspace(mode, suggestedName) {
+      if (mode !== 'save' || !suggestedName) return Promise.resolve({ kind: 'ask-in-page', root });
       const name = path.basename(suggestedName);
       const ext = path.extname(name);
       const stem = name.slice(0, name.length - ext.length);
       let candidate = name;
       for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
-      return { kind: 'ask-in-page', root, suggestedName: candidate };
+      return Promise.resolve({ kind: 'ask-in-page', root, suggestedName: candidate });
     },
   };
 }

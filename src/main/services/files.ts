@@ -47,9 +47,34 @@ function alreadyExists(target: string): ServiceError {
 /** The prefix and suffix of every temporary name {@link writeAtomic} uses, so leftovers can be found. */
 export const tempPattern = /^\..+\.[0-9a-f-]{36}\.tmp(-wal|-shm|-journal)?$/;
 
-/** A temporary name beside `target`. */
+/** The longest file name (in bytes of UTF-8) the disks an office uses take: NTFS, ext4 and FAT alike. */
+const maxNameBytes = 255;
+
+/** The start of `name`, at most `bytes` bytes of UTF-8, never cutting a character. */
+function headOf(name: string, bytes: number): string {
+  let head = '';
+  for (const char of name) {
+    if (Buffer.byteLength(head + char) > bytes) break;
+    head += char;
+  }
+  return head;
+}
+
+/**
+ * A temporary name beside `target`. Only the start of the target's name is in it, so a long
+ * name that the disk takes is not refused only because its temporary name is longer still.
+ */
 function tempName(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomUUID()}.tmp`);
+  return path.join(path.dirname(target), `.${headOf(path.basename(target), 60)}.${crypto.randomUUID()}.tmp`);
+}
+
+function nameTooLong(): ServiceError {
+  return new ServiceError(
+    'VALIDATION',
+    `ชื่อไฟล์ยาวเกินกว่าที่ดิสก์รับได้ (ไม่เกิน ${maxNameBytes} ไบต์ หรือราว 85 ตัวอักษรภาษาไทย) กรุณาตั้งชื่อให้สั้นลง`,
+    `The file name is longer than disks allow (${maxNameBytes} bytes, about 85 Thai characters); use a shorter name`,
+    'path',
+  );
 }
 
 /** Moves `tmp` to `target` without ever replacing an existing file (a hard link where the disk allows it). */
@@ -94,6 +119,7 @@ export async function writeAtomic(
   produce: (tmp: string) => void | Promise<void>,
 ): Promise<void> {
   const log = options.log ?? console;
+  if (Buffer.byteLength(path.basename(target)) > maxNameBytes) throw nameTooLong();
   if (options.mode === 'create' && (await port.exists(target))) throw alreadyExists(target);
   await port.mkdir(path.dirname(target));
   const tmp = tempName(target);

@@ -82,7 +82,7 @@ export function faultyFs(
   fault: { op: keyof FsPort; code: string; when?: (file: string) => boolean; times?: number },
 ): FsPort {
   const wrapped = { ...base };
-  const original = base[fault.op] as (...args: unknown[]) => unknown;
+  const original = (base[fault.op] as (...args: unknown[]) => unknown).bind(base);
   let left = fault.times ?? Infinity;
   (wrapped as Record<string, unknown>)[fault.op] = (...args: unknown[]) => {
     const file = String(args[faultArgument[fault.op] ?? 0]);

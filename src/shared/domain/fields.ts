@@ -30,8 +30,10 @@ export function bilingual(th: string, en: string): string {
 /** Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). */
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
 /** C0 and C1 controls and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const anyControl = /[\u0000-\u001F\u007F-\u009F]/;
 /** The same, but newline and tab, for multi-line fields. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const controlButLines = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** Whether `text` holds a character no stored text may hold (see {@link textField}). */

@@ -4,7 +4,8 @@
  * API, then the same workspace flow as the browser suite (test/support/workspaceFlow.ts, the same
  * selectors): ต.นาทราย (800108) created with the native save dialog stubbed, three villages,
  * close, reopen from the recent list, หมู่ที่ 0, 100 and a duplicate refused; then the
- * application menu reaching the page.
+ * application menu reaching the page, and a second window (the projector) hearing the same
+ * change events as the first.
  *
  * Where the Electron binary cannot be had (our build and CI machines reach only the npm
  * registry), the suite registers as skipped and prints why. The binary is looked for the way
@@ -17,6 +18,8 @@ import { clickMenuItemById, stubDialog } from 'electron-playwright-helpers';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../../scripts/electronBinary.mjs';
+import type { Envelope } from '../../../src/shared/domain/result';
+import type { DataChanged } from '../../../src/shared/ipc/workspace';
 import { tempDir } from '../../support/context';
 import {
   addNaSaiVillages,
@@ -48,7 +51,10 @@ const suiteName = skipReason ? `Electron end to end (skipped: ${skipReason})` : 
 
 /** The page's globals, seen from this Node-side file (which has no DOM types). */
 type PageGlobals = typeof globalThis & {
-  api: { invoke(channel: string, input: unknown): Promise<any>; on(event: string, listener: (p: any) => void): () => void };
+  // Loosely typed: the tests also call it with names outside the contract.
+  api: { invoke(channel: string, input: unknown): Promise<Envelope<unknown>>; on(event: string, listener: (payload: unknown) => void): () => void };
+  /** The data.changed events a page has heard since the test started listening. */
+  heard?: DataChanged[];
   require?: unknown;
   process?: unknown;
   location: { href: string };
@@ -138,7 +144,7 @@ suite(suiteName, () => {
     await enterOperatorName(page, 'นางสาวสมใจ ใจดี');
     await fillCreateNaSai(page);
     // The native dialog answers at once: nothing to do in the page.
-    await submitCreate(page, async () => undefined);
+    await submitCreate(page, () => Promise.resolve());
     expect(fs.existsSync(target)).toBe(true);
     // Preferences went to TAMBON_PLAN_HOME, not the platform's app data folder.
     expect(fs.existsSync(path.join(home, 'app-data', 'preferences.json'))).toBe(true);
@@ -162,6 +168,40 @@ suite(suiteName, () => {
     );
     await clickMenuItemById(app, 'workspace.new');
     expect(await received).toEqual({ command: 'workspace.new' });
+  });
+
+  it('opens the projector window over windows.open, and both windows hear the same data.changed', async () => {
+    const opening = app.waitForEvent('window');
+    const answer = await page.evaluate(() => (globalThis as PageGlobals).api.invoke('windows.open', { view: 'projector' }));
+    expect(answer).toEqual({ ok: true, value: { kind: 'opened' } });
+    const projector = await opening;
+    projector.on('pageerror', (error) => pageErrors.push(`projector pageerror: ${error.message}`));
+    await projector.waitForLoadState('domcontentloaded');
+    expect(projector.url()).toBe('app://tambon/index.html?view=projector');
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2);
+    // Asked again: the same window comes forward.
+    await page.evaluate(() => (globalThis as PageGlobals).api.invoke('windows.open', { view: 'projector' }));
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2);
+
+    const listen = (target: Page) =>
+      target.evaluate(() => {
+        const g = globalThis as PageGlobals;
+        g.heard = [];
+        g.api.on('data.changed', (payload) => g.heard!.push(payload as DataChanged));
+      });
+    await listen(page);
+    await listen(projector);
+    const added = await page.evaluate(() =>
+      (globalThis as PageGlobals).api.invoke('villages.add', { moo: 4, name: 'บ้านทดสอบจอฉาย' }),
+    );
+    if (!added.ok) throw new Error(added.error.messageEn);
+    const villageId = (added.value as { id: string }).id;
+    const heard = (target: Page) => target.evaluate(() => (globalThis as PageGlobals).heard ?? []);
+    const heardTheVillage = async (target: Page) =>
+      (await heard(target)).some((change) => change.capability === 'villages' && change.tables.villages?.includes(villageId));
+    await expect.poll(() => heardTheVillage(projector)).toBe(true);
+    // The same events, in the same order, in the editor's page.
+    await expect.poll(() => heard(page)).toEqual(await heard(projector));
   });
 
   it('raised no page errors', () => {

@@ -36,11 +36,14 @@ export interface JobControl<K extends JobKind> {
   write<T>(spec: WriteSpec, body: (tx: WriteTx) => T): T;
 }
 
-/** A job kind's body. */
+/**
+ * A job kind's body. It may return its result directly — a body that only writes is synchronous
+ * (better-sqlite3; no `await` inside a transaction) — or a promise of it; the worker awaits either.
+ */
 export type JobBody<K extends JobKind> = (
   job: JobControl<K>,
   input: z.output<(typeof jobKinds)[K]['input']>,
-) => Promise<z.output<(typeof jobKinds)[K]['result']>>;
+) => z.output<(typeof jobKinds)[K]['result']> | Promise<z.output<(typeof jobKinds)[K]['result']>>;
 
 /** Every job kind's body. */
 export type JobBodies = { [K in JobKind]: JobBody<K> };

@@ -116,7 +116,7 @@ export function createJobRunner(): JobRunner {
           lastProgress = now;
           ctx.emit('job.progress', { jobId, kind: state.kind, done: message.done, total: message.total, detail: message.detail } as never);
         });
-        worker.on('error', (error) => {
+        worker.on('error', (error: Error) => {
           outcome ??= { type: 'failed', error: { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) } };
         });
         // The worker has closed its connection by the time it exits: only then is the workspace free.
@@ -134,7 +134,7 @@ export function createJobRunner(): JobRunner {
           running.delete(jobId);
           release();
           if (end.type === 'done') for (const event of end.changes) announceChange(ctx, event);
-          ctx.emit('job.finished', { ...state } as never);
+          ctx.emit('job.finished', { ...state });
           resolve({ ...state });
         });
       });

@@ -8,7 +8,7 @@ import type { JobBody } from './control';
  * steps, reporting progress and checking for a cancel after each; a cancel (or `failAtStep`)
  * rolls every row back.
  */
-export const runSelfTest: JobBody<'selfTest'> = async (job, input) => {
+export const runSelfTest: JobBody<'selfTest'> = (job, input) => {
   const started = Date.now();
   const perStep = Math.ceil(input.rows / input.steps);
   job.write({ capability: 'jobs', action: 'selfTest.run' }, (tx) => {

@@ -17,7 +17,7 @@ import { jobBodies } from './kinds';
 export function serializeError(error: unknown, depth = 0): SerializedError {
   if (error instanceof ServiceError) return { name: error.name, message: error.message, appError: error.toAppError() };
   const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown; cause?: unknown };
-  const out: SerializedError = { name: String(e.name ?? 'Error'), message: String(e.message ?? error) };
+  const out: SerializedError = { name: typeof e.name === 'string' ? e.name : 'Error', message: String(e.message ?? error) };
   if (typeof e.code === 'string') out.code = e.code;
   if (typeof e.stack === 'string') out.stack = e.stack;
   if (e.cause !== undefined && depth < 8) out.cause = serializeError(e.cause, depth + 1);
@@ -53,7 +53,7 @@ async function main(port: NonNullable<typeof parentPort>, data: WorkerData): Pro
         return value;
       },
     };
-    const body = jobBodies[data.kind] as (job: typeof control, input: unknown) => Promise<unknown>;
+    const body = jobBodies[data.kind] as (job: typeof control, input: unknown) => unknown;
     const result = await body(control, data.input);
     outcome = { type: 'done', result, changes };
   } catch (error) {

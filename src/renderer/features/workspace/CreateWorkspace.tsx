@@ -53,6 +53,9 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
     setFrameworkChoice((current) => current || (presets[0]?.id ?? (presets === noPresets ? '' : customChoice)));
   }, [presets]);
 
+  /** A name the person emptied follows the suggestion again when the type or the tambon changes. */
+  const followSuggestionIfEmpty = () => setOfficeNameTyped((typed) => (typed !== null && typed.trim() === '' ? null : typed));
+
   // The office name follows the type and tambon until the person edits it.
   const autoOfficeName = suggestedOfficeName(t.officeNamePrefix[officeType], tambon?.nameTh);
   const officeName = officeNameTyped ?? autoOfficeName;
@@ -196,6 +199,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
               error={errors.tambon}
               onChange={(code) => {
                 setTambonCode(code);
+                followSuggestionIfEmpty();
                 clearError('tambon');
               }}
             />
@@ -218,6 +222,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                     checked={officeType === type}
                     onChange={() => {
                       setOfficeType(type);
+                      followSuggestionIfEmpty();
                       clearError('officeType');
                     }}
                   />
