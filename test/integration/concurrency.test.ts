@@ -74,3 +74,29 @@ describe('restore while another program has the file open', () => {
     expect((await ok(ctx, 'backups.restore', { file: backup.file })).counts.villages).toBe(1);
   });
 });
+
+describe('a backup under way', () => {
+  it('holds the workspace: a close is refused, saying a backup is under way, and the backup completes', async () => {
+    const ctx = context();
+    await createNaSai(ctx);
+    // Enough rows that the online backup takes more than one step.
+    await ok(ctx, 'jobs.start', { kind: 'selfTest', input: { rows: 50_000, steps: 1 } });
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (ctx.events.some((e) => e.event === 'job.finished')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    const backup = ok(ctx, 'backups.create');
+    // The defect: a close during a large backup answered ok, and the backup failed.
+    const close = await fails(ctx, 'workspace.close');
+    expect(close.code).toBe('CONFLICT');
+    expect(close.messageTh).toContain('สำรองข้อมูล');
+    const taken = await backup;
+    expect(taken.reason).toBe('manual');
+    expect((await ok(ctx, 'backups.list')).some((b) => b.file === taken.file)).toBe(true);
+    expect(await ok(ctx, 'workspace.close')).toBeNull();
+  });
+});

@@ -45,6 +45,12 @@ describe('dispatch', () => {
     expect(ctx.session.workspace?.sqlite.prepare("select count(*) as n from audit_log where action like 'village.%'").get()).toEqual({ n: 0 });
   });
 
+  it('offers developer tools (the self-test section) in the harness, never in the app by default', async () => {
+    expect((await ok(testContext({ transport: 'harness' }), 'app.info')).developer).toBe(true);
+    expect((await ok(testContext({ transport: 'electron' }), 'app.info')).developer).toBe(false);
+    expect((await ok(testContext({ transport: 'electron', developer: true }), 'app.info')).developer).toBe(true);
+  });
+
   it('refuses an unknown channel', async () => {
     const result = await dispatch(testContext(), 'fs.deleteEverything', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'channel' } });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../../src/main/services/errors';
-import { writeFileAtomic } from '../../src/main/services/files';
+import { writeFileAtomic, writeStreamAtomic } from '../../src/main/services/files';
 import { assertWithinSizeCap, faultyFs, nodeFs } from '../../src/main/services/ports';
 import { readPreferences, updatePreferences } from '../../src/main/services/preferences/preferences';
 import { tempDir, testContext } from '../support/context';
@@ -56,5 +56,44 @@ describe('input size cap', () => {
     expect(toAppError(error)).toMatchObject({ code: 'REFUSED', field: 'file' });
     expect(toAppError(error).messageTh).toContain('ใหญ่เกินไป');
     expect(await assertWithinSizeCap(nodeFs, file, 6 * 1024 * 1024 * 1024)).toBe(5 * 1024 * 1024 * 1024);
+  });
+});
+
+describe('streamed atomic writes (exceljs, zip and PDF output)', () => {
+  it('put the whole stream in place, flushed, or nothing when the stream fails part way', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'report.xlsx');
+    fs.writeFileSync(file, 'old report');
+    await expect(
+      writeStreamAtomic(nodeFs, file, 'replace', async (stream) => {
+        stream.write('first part, ');
+        await new Promise((resolve) => setImmediate(resolve));
+        throw new Error('the workbook could not be built');
+      }),
+    ).rejects.toThrow('could not be built');
+    expect(fs.readFileSync(file, 'utf8')).toBe('old report');
+    expect(fs.readdirSync(dir)).toEqual(['report.xlsx']);
+    await writeStreamAtomic(nodeFs, file, 'replace', async (stream) => {
+      for (let i = 0; i < 1000; i += 1) stream.write(`row ${i}\n`);
+      await Promise.resolve();
+    });
+    expect(fs.readFileSync(file, 'utf8').split('\n')).toHaveLength(1001);
+    expect(fs.readdirSync(dir)).toEqual(['report.xlsx']);
+  });
+
+  it('refuse to replace an existing file in create mode, and report a full disk while flushing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'export.zip');
+    fs.writeFileSync(file, 'someone else');
+    const taken = await writeStreamAtomic(nodeFs, file, 'create', () => Promise.resolve()).catch((e: unknown) => e);
+    expect(toAppError(taken)).toMatchObject({ code: 'CONFLICT', field: 'path' });
+    const fresh = path.join(dir, 'fresh.zip');
+    const full = faultyFs(nodeFs, { op: 'fsync', code: 'ENOSPC', when: (f) => f.endsWith('.tmp') });
+    const error = await writeStreamAtomic(full, fresh, 'create', (stream) => {
+      stream.write('data');
+      return Promise.resolve();
+    }).catch((e: unknown) => e);
+    expect(toAppError(error).messageTh).toContain('ดิสก์เต็ม');
+    expect(fs.readdirSync(dir).sort()).toEqual(['export.zip']);
   });
 });

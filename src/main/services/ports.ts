@@ -4,6 +4,7 @@
  * failure paths are testable as root.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { refused } from '../../shared/domain/result';
 import type { Writable } from 'node:stream';
@@ -29,6 +30,10 @@ export interface FsPort {
   /** Removes a file; a missing one is not an error. */
   remove(file: string): Promise<void>;
   mkdir(dir: string): Promise<void>;
+  /** A new private folder in the system's temporary folder, its name starting with `prefix`. */
+  makeTempDir(prefix: string): Promise<string>;
+  /** Removes a folder and all it holds; a missing one is not an error. */
+  removeDir(dir: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   stat(file: string): Promise<{ size: number; mtimeMs: number }>;
   exists(file: string): Promise<boolean>;
@@ -58,6 +63,8 @@ export const nodeFs: FsPort = {
   mkdir: async (dir) => {
     await fs.promises.mkdir(dir, { recursive: true });
   },
+  makeTempDir: (prefix) => fs.promises.mkdtemp(path.join(os.tmpdir(), prefix)),
+  removeDir: (dir) => fs.promises.rm(dir, { recursive: true, force: true }),
   readdir: (dir) => fs.promises.readdir(dir),
   stat: (file) => fs.promises.stat(file),
   exists: async (file) => {

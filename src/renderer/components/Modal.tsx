@@ -7,8 +7,6 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const onClose = useRef(props.onClose);
-  onClose.current = props.onClose;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -31,7 +29,7 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
       onCancel={(event) => {
         // Escape: let React decide (the parent unmounts the dialog).
         event.preventDefault();
-        onClose.current();
+        props.onClose();
       }}
     >
       <h2 id={titleId} className="modal-title">

@@ -20,11 +20,11 @@ interface Toast extends ToastInput {
 const visibleMs = { info: 5000, action: 15000, error: 15000 };
 
 interface ToastApi {
-  show(toast: ToastInput): void;
+  show: (toast: ToastInput) => void;
   /** Removes every toast (e.g. when the workspace they were about is closed). */
-  clear(): void;
+  clear: () => void;
   toasts: Toast[];
-  dismiss(id: number): void;
+  dismiss: (id: number) => void;
 }
 
 const ToastContext = createContext<ToastApi>({ show: () => undefined, clear: () => undefined, toasts: [], dismiss: () => undefined });

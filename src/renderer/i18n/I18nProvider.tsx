@@ -8,9 +8,9 @@ export interface I18n {
   lang: Language;
   t: Messages;
   /** The message of an error from main, in the UI language. */
-  errorText(error: AppError): string;
+  errorText: (error: AppError) => string;
   /** A date a person reads, in the Buddhist Era, with the time (and its seconds) when asked. */
-  date(iso: string, withTime?: boolean, withSeconds?: boolean): string;
+  date: (iso: string, withTime?: boolean, withSeconds?: boolean) => string;
 }
 
 function makeI18n(lang: Language): I18n {

@@ -86,13 +86,13 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
       await target.setViewportSize(size);
       // Strings, so this Node-side file needs no DOM types.
       await target.evaluate('document.fonts.ready.then(() => true)');
-      const overflow = (await target.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      const overflow = await target.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(overflow, `${name} at ${size.width}×${size.height} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-      const outside = (await target.evaluate(`[...document.querySelectorAll('button:not([disabled])')]
+      const outside = await target.evaluate<string[]>(`[...document.querySelectorAll('button:not([disabled])')]
         .filter((b) => b.offsetParent !== null)
         .map((b) => ({ text: b.textContent.trim(), right: b.getBoundingClientRect().right }))
         .filter((b) => b.right > window.innerWidth + 1)
-        .map((b) => b.text)`)) as string[];
+        .map((b) => b.text)`);
       expect(outside, `${name} at ${size.width}×${size.height}: buttons outside the window`).toEqual([]);
       await target.screenshot({ path: path.join(screenshotDir, `${name}-${size.width}x${size.height}.png`) });
     }

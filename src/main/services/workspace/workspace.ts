@@ -2,7 +2,6 @@
  * The tambon workspace file: create, open, summarise, save as, close. One SQLite file per tambon.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { ServiceError, refused } from '../../../shared/domain/result';
@@ -96,7 +95,7 @@ function isWritable(file: string): boolean {
  * open reads the file in place only when both already exist (someone has it open: reading them
  * creates nothing), and otherwise a private copy in the temporary folder, removed at close.
  */
-function openReadonly(ctx: AppContext, file: string): { ws: ReturnType<typeof openDatabase>; dispose?: () => void } {
+async function openReadonly(ctx: AppContext, file: string): Promise<{ ws: ReturnType<typeof openDatabase>; dispose?: () => void }> {
   if (fs.existsSync(`${file}-wal`) && fs.existsSync(`${file}-shm`)) {
     try {
       return { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, readonly: true }) };
@@ -104,11 +103,11 @@ function openReadonly(ctx: AppContext, file: string): { ws: ReturnType<typeof op
       if (!String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) throw error;
     }
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tambonplan-readonly-'));
+  const dir = await ctx.fs.makeTempDir('tambonplan-readonly-');
   const copy = path.join(dir, path.basename(file));
-  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+  const dispose = () => void ctx.fs.removeDir(dir).catch((error: unknown) => ctx.log.warn(`could not remove ${dir}: ${String(error)}`));
   try {
-    for (const suffix of ['', '-wal']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+    for (const suffix of ['', '-wal']) if (await ctx.fs.exists(file + suffix)) await ctx.fs.copyFile(file + suffix, copy + suffix);
     return { ws: { ...openDatabase(copy, { migrationsDir: ctx.migrationsDir, readonly: true }), file }, dispose };
   } catch (error) {
     dispose();
@@ -124,7 +123,7 @@ function openReadonly(ctx: AppContext, file: string): { ws: ReturnType<typeof op
  */
 export async function openWorkspaceFile(ctx: AppContext, file: string, options: { readonly?: boolean } = {}): Promise<OpenWorkspace> {
   const readonly = options.readonly ?? !isWritable(file);
-  const opened = readonly ? openReadonly(ctx, file) : { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, migrate: false }) };
+  const opened = readonly ? await openReadonly(ctx, file) : { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, migrate: false }) };
   const ws: OpenWorkspace = { ...opened.ws, workspaceId: '', lastBackupAt: 0, backupInFlight: null, dispose: opened.dispose };
   try {
     if (readonly) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { onEvent } from '../../api/client';
 
@@ -9,13 +9,12 @@ import { onEvent } from '../../api/client';
  * dialog is open is ignored, as a click behind the dialog would be.
  */
 export function useMenuCommand(handler: (command: MenuCommand) => void): void {
-  const latest = useRef(handler);
-  latest.current = handler;
+  const run = useEffectEvent(handler);
   useEffect(
     () =>
       onEvent('menu.command', ({ command }) => {
         if (document.querySelector('dialog[open]')) return;
-        latest.current(command);
+        run(command);
       }),
     [],
   );

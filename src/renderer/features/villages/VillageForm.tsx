@@ -93,7 +93,7 @@ export function VillageForm(props: {
     errors[field] ? (
       <p key={field} id={errorId(field)} className="field-error" role="alert" data-testid={`${props.idPrefix}-error-${field}`}>
         {/* In the row layout the message sits under all fields: name the field unless the message already does. */}
-        {withLabel && !errors[field]!.includes(labels[field]) && <strong className="field-error-label">{labels[field]}: </strong>}
+        {withLabel && !errors[field].includes(labels[field]) && <strong className="field-error-label">{labels[field]}: </strong>}
         {errors[field]}
       </p>
     ) : null;

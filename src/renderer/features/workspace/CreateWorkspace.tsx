@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AdminArea } from '../../../shared/domain/admin';
 import type { CreateWorkspaceInput, Framework, OfficeType, WorkspaceSummary } from '../../../shared/domain/workspace';
 import { change, useCall } from '../../api/queries';
@@ -17,7 +17,7 @@ import {
   type CreateFormSlot,
 } from './createWorkspaceForm';
 
-type Errors = Partial<Record<CreateFormSlot, string>>;
+type Errors = Partial<Record<CreateFormSlot, { message: string; value: string }>>;
 const customChoice = 'custom';
 const noAreas: AdminArea[] = [];
 const noPresets: Framework[] = [];
@@ -32,8 +32,8 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
   const [officeType, setOfficeType] = useState<OfficeType>('sao');
   /** What the person typed as the office name; null while it follows the type and tambon. */
   const [officeNameTyped, setOfficeNameTyped] = useState<string | null>(null);
-  const [frameworkChoice, setFrameworkChoice] = useState('');
-  const frameworkTouched = useRef(false);
+  /** The framework the person chose; until then the province's own preset, else the first. */
+  const [chosenFramework, setChosenFramework] = useState<string | null>(null);
   const [customName, setCustomName] = useState('');
   const [customIssues, setCustomIssues] = useState('');
   const [path, setPath] = useState<string | null>(null);
@@ -48,10 +48,8 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
   const shownTambons = districtCode ? tambons : noAreas;
   const tambon = shownTambons.find((a) => a.code === tambonCode);
 
-  // The first preset until the presets are in and the person (or the province, below) chooses.
-  useEffect(() => {
-    setFrameworkChoice((current) => current || (presets[0]?.id ?? (presets === noPresets ? '' : customChoice)));
-  }, [presets]);
+  const frameworkChoice =
+    chosenFramework ?? presets.find((p) => p.provinceCode === provinceCode)?.id ?? presets[0]?.id ?? (presets === noPresets ? '' : customChoice);
 
   /** A name the person emptied follows the suggestion again when the type or the tambon changes. */
   const followSuggestionIfEmpty = () => setOfficeNameTyped((typed) => (typed !== null && typed.trim() === '' ? null : typed));
@@ -60,28 +58,40 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
   const autoOfficeName = suggestedOfficeName(t.officeNamePrefix[officeType], tambon?.nameTh);
   const officeName = officeNameTyped ?? autoOfficeName;
 
-  // A province with its own preset gets it, unless the person already chose.
-  useEffect(() => {
-    if (frameworkTouched.current) return;
-    const own = presets.find((p) => p.provinceCode === provinceCode);
-    if (own) setFrameworkChoice(own.id);
-  }, [provinceCode, presets]);
-
   const preset = presets.find((p) => p.id === frameworkChoice);
   const sortedProvinces = useMemo(() => sortAreas(provinces, lang), [provinces, lang]);
   const sortedDistricts = useMemo(() => sortAreas(shownDistricts, lang), [shownDistricts, lang]);
   const sortedTambons = useMemo(() => sortAreas(shownTambons, lang), [shownTambons, lang]);
   const areaName = (a: AdminArea) => `${lang === 'th' ? a.nameTh : a.nameEn} (${a.code})`;
 
-  const clearError = (slot: CreateFormSlot) => setErrors((e) => (e[slot] || e.form ? { ...e, [slot]: undefined, form: undefined } : e));
-  // An error goes as soon as its field changes, typed or filled in by the form (the office name
-  // follows the chosen tambon): a message about an empty field must not stay beside a full one.
-  useEffect(() => clearError('officeName'), [officeName]);
-  useEffect(() => clearError('tambon'), [tambonCode]);
-  useEffect(() => clearError('path'), [path]);
+  // An error shows only while its field holds what it was about: it goes as soon as the field
+  // changes, typed or filled in by the form (the office name follows the chosen tambon), so a
+  // message about an empty field never stays beside a full one.
+  const valueOf: Record<CreateFormSlot, string> = {
+    tambon: tambonCode,
+    officeType,
+    officeName,
+    framework: frameworkChoice,
+    customName,
+    customIssues,
+    path: path ?? '',
+    form: '',
+  };
+  valueOf.form = JSON.stringify(valueOf);
+  const errorOf = (slot: CreateFormSlot) => {
+    const e = errors[slot];
+    return e && e.value === valueOf[slot] ? e.message : undefined;
+  };
+  /** Shows `found`, each error for the value its field holds now (or `values[slot]` when the form is about to change it). */
+  const showErrors = (found: Partial<Record<CreateFormSlot, string>>, values: Partial<Record<CreateFormSlot, string>> = {}) =>
+    setErrors(
+      Object.fromEntries(
+        Object.entries(found).map(([slot, message]) => [slot, { message, value: values[slot as CreateFormSlot] ?? valueOf[slot as CreateFormSlot] }]),
+      ),
+    );
 
-  const validate = (): Errors => {
-    const found: Errors = {};
+  const validate = (): Partial<Record<CreateFormSlot, string>> => {
+    const found: Partial<Record<CreateFormSlot, string>> = {};
     if (!tambonCode) found.tambon = t.create.tambonRequired;
     if (!officeName.trim()) found.officeName = t.create.officeNameRequired;
     if (frameworkChoice === customChoice) {
@@ -95,7 +105,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
 
   const submit = async () => {
     const found = validate();
-    setErrors(found);
+    showErrors(found);
     if (Object.values(found).some(Boolean)) {
       const first = Object.keys(found)[0];
       document.querySelector<HTMLElement>(`[data-slot="${first}"]`)?.focus();
@@ -121,7 +131,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
       const slot = slotOfField(result.error.field);
       // A file that cannot be used is asked for again on the next try.
       if (slot === 'path') setPath(null);
-      setErrors({ [slot]: errorText(result.error) });
+      showErrors({ [slot]: errorText(result.error) }, { path: '' });
       return;
     }
     props.onCreated(result.value);
@@ -134,7 +144,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
       const file = await pickFile('open');
       if (!file) return;
       const result = await change('workspace.open', { path: file });
-      if (!result.ok) return setErrors({ form: errorText(result.error) });
+      if (!result.ok) return showErrors({ form: errorText(result.error) });
       props.onCreated(result.value);
     })();
   });
@@ -169,7 +179,6 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                 setProvinceCode(code);
                 setDistrictCode('');
                 setTambonCode('');
-                clearError('tambon');
               }}
             />
             <AreaSelect
@@ -183,7 +192,6 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
               onChange={(code) => {
                 setDistrictCode(code);
                 setTambonCode('');
-                clearError('tambon');
               }}
             />
             <AreaSelect
@@ -196,11 +204,10 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
               nameOf={areaName}
               slot="tambon"
               invalidProps={invalid('tambon')}
-              error={errors.tambon}
+              error={errorOf('tambon')}
               onChange={(code) => {
                 setTambonCode(code);
                 followSuggestionIfEmpty();
-                clearError('tambon');
               }}
             />
           </div>
@@ -223,14 +230,13 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                     onChange={() => {
                       setOfficeType(type);
                       followSuggestionIfEmpty();
-                      clearError('officeType');
                     }}
                   />
                   <span>{type === 'sao' ? t.create.officeTypeSao : t.create.officeTypeMunicipality}</span>
                 </label>
               ))}
             </div>
-            <FieldError id="create-office-type-error" message={errors.officeType} />
+            <FieldError id="create-office-type-error" message={errorOf('officeType')} />
           </div>
           <div className="field">
             <label htmlFor="create-office-name">{t.create.officeName}</label>
@@ -241,13 +247,13 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
               maxLength={300}
               slot="officeName"
               describedBy="create-office-name-hint create-office-name-error"
-              invalid={Boolean(errors.officeName)}
+              invalid={Boolean(errorOf('officeName'))}
               onChange={(value) => setOfficeNameTyped(value === autoOfficeName ? null : value)}
             />
             <p id="create-office-name-hint" className="hint">
               {t.create.officeNameHint}
             </p>
-            <FieldError id="create-office-name-error" message={errors.officeName} />
+            <FieldError id="create-office-name-error" message={errorOf('officeName')} />
           </div>
         </fieldset>
 
@@ -263,9 +269,7 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                     value={p.id}
                     checked={frameworkChoice === p.id}
                     onChange={() => {
-                      frameworkTouched.current = true;
-                      setFrameworkChoice(p.id);
-                      clearError('framework');
+                      setChosenFramework(p.id);
                     }}
                   />
                   <span>
@@ -281,15 +285,13 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                   value={customChoice}
                   checked={frameworkChoice === customChoice}
                   onChange={() => {
-                    frameworkTouched.current = true;
-                    setFrameworkChoice(customChoice);
-                    clearError('framework');
+                    setChosenFramework(customChoice);
                   }}
                   data-testid="framework-custom"
                 />
                 <span className="choice-title">{t.create.custom}</span>
               </label>
-              <FieldError id="create-framework-error" message={errors.framework} />
+              <FieldError id="create-framework-error" message={errorOf('framework')} />
             </div>
             <div className="framework-detail">
               {preset && (
@@ -310,13 +312,12 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                       maxLength={500}
                       slot="customName"
                       describedBy="create-custom-name-error"
-                      invalid={Boolean(errors.customName)}
+                      invalid={Boolean(errorOf('customName'))}
                       onChange={(value) => {
                         setCustomName(value);
-                        clearError('customName');
                       }}
                     />
-                    <FieldError id="create-custom-name-error" message={errors.customName} />
+                    <FieldError id="create-custom-name-error" message={errorOf('customName')} />
                   </div>
                   <div className="field">
                     <label htmlFor="create-custom-issues">{t.create.customIssues}</label>
@@ -328,13 +329,12 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                       maxLength={maxCustomIssues * 310}
                       slot="customIssues"
                       describedBy="create-custom-issues-error"
-                      invalid={Boolean(errors.customIssues)}
+                      invalid={Boolean(errorOf('customIssues'))}
                       onChange={(value) => {
                         setCustomIssues(value);
-                        clearError('customIssues');
                       }}
                     />
-                    <FieldError id="create-custom-issues-error" message={errors.customIssues} />
+                    <FieldError id="create-custom-issues-error" message={errorOf('customIssues')} />
                   </div>
                 </>
               )}
@@ -361,7 +361,6 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                   void pickFile('save', path ?? suggestedFileName(tambon)).then((file) => {
                     if (file) {
                       setPath(file);
-                      clearError('path');
                     }
                   })
                 }
@@ -369,11 +368,11 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
                 {t.create.chooseFile}
               </button>
             </div>
-            <FieldError id="create-path-error" message={errors.path} />
+            <FieldError id="create-path-error" message={errorOf('path')} />
           </div>
         </fieldset>
 
-        <FormError message={errors.form} testId="create-error" />
+        <FormError message={errorOf('form')} testId="create-error" />
         <div className="form-actions form-actions-end">
           <button type="button" className="button" onClick={props.onBack} disabled={busy}>
             {t.common.back}

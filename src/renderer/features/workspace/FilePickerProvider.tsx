@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/domain/result';
 import { invoke } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,7 +18,7 @@ export type PathSubmit = (path: string) => Promise<AppError | null>;
  */
 export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit) => Promise<string | null>;
 
-const FilePickerContext = createContext<PickFile>(async () => null);
+const FilePickerContext = createContext<PickFile>(() => Promise.resolve(null));
 
 interface Pending {
   mode: 'open' | 'save';
@@ -33,14 +33,12 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   const { errorText } = useI18n();
   const toast = useToast();
   const [pending, setPending] = useState<Pending | null>(null);
-  const errorTextRef = useRef(errorText);
-  errorTextRef.current = errorText;
 
   const pick = useCallback<PickFile>(
     async (mode, suggestedName, submit) => {
       const answer = await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
       if (!answer.ok) {
-        toast({ message: errorTextRef.current(answer.error), kind: 'error', testId: 'toast-file' });
+        toast({ message: errorText(answer.error), kind: 'error', testId: 'toast-file' });
         return null;
       }
       const picked = answer.value;
@@ -49,7 +47,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
         // A native dialog has closed already: an error goes to a toast.
         const failure = submit ? await submit(picked.path) : null;
         if (failure) {
-          toast({ message: errorTextRef.current(failure), kind: 'error', testId: 'toast-file' });
+          toast({ message: errorText(failure), kind: 'error', testId: 'toast-file' });
           return null;
         }
         return picked.path;
@@ -62,7 +60,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
         }),
       );
     },
-    [toast],
+    [errorText, toast],
   );
 
   return (
