@@ -105,3 +105,25 @@ describe('automatic backups', () => {
     expect(summary.tambon.code).toBe('800108');
   });
 });
+
+describe('changes since a backup', () => {
+  it('are counted by the audit log, and unknown (not "none") for a backup of a state a restore left behind', async () => {
+    const { ctx, advance } = clockedContext();
+    await createNaSai(ctx);
+    advance(60_000);
+    const early = await ok(ctx, 'backups.create');
+    for (let moo = 1; moo <= 3; moo += 1) await ok(ctx, 'villages.add', { moo, name: `หมู่ ${moo}` });
+    advance(60_000);
+    const late = await ok(ctx, 'backups.create');
+    const listed = async (file: string) => (await ok(ctx, 'backups.list')).find((b) => b.file === file)!;
+    expect((await listed(early.file)).changesSince).toBe(3);
+    expect((await listed(late.file)).changesSince).toBe(0);
+    expect((await listed(late.file)).villages).toBe(3);
+    // Back to the early state: the late backup holds more than the file now, and shares no later history.
+    advance(60_000);
+    await ok(ctx, 'backups.restore', { file: early.file });
+    await ok(ctx, 'villages.add', { moo: 9, name: 'หลังกู้คืน' });
+    expect((await listed(late.file)).changesSince).toBeNull();
+    expect((await listed(early.file)).changesSince).toBe(1);
+  });
+});

@@ -64,7 +64,10 @@ describe('restore while another program has the file open', () => {
     // Another process (a script) reading the workspace.
     const other = new Database(file, { readonly: true });
     other.prepare('select count(*) from villages').get();
+    const backupsBefore = (await ok(ctx, 'backups.list')).length;
     const error = await fails(ctx, 'backups.restore', { file: backup.file });
+    // Refused before any work: no before-restore backup was taken for nothing.
+    expect((await ok(ctx, 'backups.list')).length).toBe(backupsBefore);
     expect(error.code).toBe('CONFLICT');
     expect(error.messageTh).toContain('โปรแกรมอื่นเปิดอยู่');
     expect((await ok(ctx, 'villages.list')).map((v) => v.moo)).toEqual([1, 2]);
@@ -98,5 +101,27 @@ describe('a backup under way', () => {
     expect(taken.reason).toBe('manual');
     expect((await ok(ctx, 'backups.list')).some((b) => b.file === taken.file)).toBe(true);
     expect(await ok(ctx, 'workspace.close')).toBeNull();
+  });
+});
+
+describe('save as under way', () => {
+  it('holds the workspace: a close or a restore meanwhile is refused, and the copy opens', async () => {
+    const ctx = context();
+    await createNaSai(ctx);
+    await ok(ctx, 'jobs.start', { kind: 'selfTest', input: { rows: 50_000, steps: 1 } });
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (ctx.events.some((e) => e.event === 'job.finished')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    const backup = await ok(ctx, 'backups.create');
+    const saving = ok(ctx, 'workspace.saveAs', { path: path.join(ctx.dir, 'copy.tambon') });
+    // The defect's kind: a close during the copy answered ok, and the save as failed.
+    expect((await fails(ctx, 'workspace.close')).code).toBe('CONFLICT');
+    expect((await fails(ctx, 'backups.restore', { file: backup.file })).code).toBe('CONFLICT');
+    expect((await saving).path).toBe(path.join(ctx.dir, 'copy.tambon'));
   });
 });

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
 import { handlers } from '../../src/main/rpc/handlers';
+import { createContext } from '../../src/main/services/context';
 import { channels } from '../../src/shared/ipc/contract';
-import { createNaSai, ok, testContext } from '../support/context';
+import { createNaSai, fails, ok, resourcesDir, tempDir, testContext } from '../support/context';
 
 describe('dispatch', () => {
   it('has a handler for every channel of the contract and no other', () => {
@@ -45,10 +47,16 @@ describe('dispatch', () => {
     expect(ctx.session.workspace?.sqlite.prepare("select count(*) as n from audit_log where action like 'village.%'").get()).toEqual({ n: 0 });
   });
 
-  it('offers developer tools (the self-test section) in the harness, never in the app by default', async () => {
-    expect((await ok(testContext({ transport: 'harness' }), 'app.info')).developer).toBe(true);
-    expect((await ok(testContext({ transport: 'electron' }), 'app.info')).developer).toBe(false);
-    expect((await ok(testContext({ transport: 'electron', developer: true }), 'app.info')).developer).toBe(true);
+  it('offers developer tools (the self-test) in the harness, never in the installed app: the job itself is refused there', async () => {
+    const made = (transport: 'harness' | 'electron') => createContext({ resourcesDir, transport, appVersion: 'test', homeDir: path.join(tempDir(), 'home') });
+    expect((await ok(made('harness'), 'app.info')).developer).toBe(true);
+    const installed = made('electron');
+    expect((await ok(installed, 'app.info')).developer).toBe(false);
+    await createNaSai(Object.assign(installed, { dir: tempDir() }));
+    const refusedJob = await fails(installed, 'jobs.start', { kind: 'selfTest', input: { rows: 10, steps: 1 } });
+    expect(refusedJob.code).toBe('REFUSED');
+    expect(refusedJob.messageTh).toContain('เครื่องมือสำหรับนักพัฒนา');
+    await ok(installed, 'workspace.close');
   });
 
   it('refuses an unknown channel', async () => {

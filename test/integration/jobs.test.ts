@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../src/shared/ipc/contract';
+import { createJobRunner } from '../../src/main/services/jobs/runner';
 import { closingContexts, createNaSai, fails, ok, tempDir } from '../support/context';
 
 const context = closingContexts();
@@ -65,6 +66,21 @@ describe('jobs', () => {
     expect(rowsIn(ctx)).toBe(100);
     expect(ctx.events.some((e) => e.event === 'data.changed')).toBe(false);
     expect(await ok(ctx, 'jobs.cancel', { jobId })).toEqual({ cancelled: false });
+  });
+
+  it('stop a job stuck inside a step when it ignores a cancel: its worker is terminated and its transaction rolls back', async () => {
+    const ctx = context();
+    ctx.jobs = createJobRunner({ cancelGraceMs: 100 });
+    await createNaSai(ctx);
+    // One step of a million rows: no cancel check for seconds.
+    const { jobId } = await ok(ctx, 'jobs.start', { kind: 'selfTest', input: { rows: 1_000_000, steps: 1 } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ok(ctx, 'jobs.cancel', { jobId })).toEqual({ cancelled: true });
+    await waitFor(() => finishedOf(ctx, jobId) !== undefined);
+    expect(finishedOf(ctx, jobId)).toMatchObject({ status: 'cancelled', result: null });
+    expect(rowsIn(ctx)).toBe(0);
+    // The lock and the lease are free again: the app writes at once.
+    expect((await ok(ctx, 'villages.add', { moo: 1, name: 'หลังยกเลิก' })).moo).toBe(1);
   });
 
   it('roll back a failed job and report it with the error mapping of calls, logged', async () => {

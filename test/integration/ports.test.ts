@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../../src/main/services/errors';
 import { writeFileAtomic, writeStreamAtomic } from '../../src/main/services/files';
-import { assertWithinSizeCap, faultyFs, nodeFs } from '../../src/main/services/ports';
+import { assertWithinSizeCap, faultyFs, nodeFs, syncToDisk } from '../../src/main/services/ports';
 import { readPreferences, updatePreferences } from '../../src/main/services/preferences/preferences';
 import { tempDir, testContext } from '../support/context';
 
@@ -95,5 +95,35 @@ describe('streamed atomic writes (exceljs, zip and PDF output)', () => {
     }).catch((e: unknown) => e);
     expect(toAppError(error).messageTh).toContain('ดิสก์เต็ม');
     expect(fs.readdirSync(dir).sort()).toEqual(['export.zip']);
+  });
+});
+
+describe('flushing to disk', () => {
+  it('opens a file for writing to flush it (Windows refuses FlushFileBuffers on a read-only handle), a folder read-only', async () => {
+    const opened: string[] = [];
+    const fake = (dirs: string[]) => ({
+      open: (target: string, flags: 'r' | 'r+') => {
+        opened.push(`${target}:${flags}`);
+        if (flags === 'r' && !dirs.includes(target)) return Promise.reject(Object.assign(new Error('EPERM'), { code: 'EPERM' }));
+        return Promise.resolve({ sync: () => Promise.resolve(), close: () => Promise.resolve() });
+      },
+      isDirectory: (target: string) => Promise.resolve(dirs.includes(target)),
+    });
+    await syncToDisk(fake(['/dir']), '/dir/file.tmp');
+    await syncToDisk(fake(['/dir']), '/dir');
+    expect(opened).toEqual(['/dir/file.tmp:r+', '/dir:r']);
+    // A folder that cannot be opened (Windows) is not an error; a file that cannot be flushed is.
+    const noFolders = { open: () => Promise.reject(new Error('EISDIR')), isDirectory: () => Promise.resolve(true) };
+    await expect(syncToDisk(noFolders, '/dir')).resolves.toBeUndefined();
+    const failing = { open: () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })), isDirectory: () => Promise.resolve(false) };
+    await expect(syncToDisk(failing, '/dir/file.tmp')).rejects.toMatchObject({ code: 'EIO' });
+  });
+
+  it('flushes real files and folders', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.txt');
+    fs.writeFileSync(file, 'data');
+    await nodeFs.fsync(file);
+    await nodeFs.fsync(dir);
   });
 });

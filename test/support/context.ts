@@ -26,6 +26,8 @@ export function testContext(overrides: Partial<AppContext> = {}): AppContext & {
     resourcesDir,
     // The app's behaviour (the recent list is kept); the CLI's own tests run the CLI itself.
     transport: 'electron',
+    // As when the app runs from source: developer tools (the self-test job) are on.
+    developer: true,
     appVersion: '0.0.0-test',
     homeDir: path.join(dir, 'home'),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {

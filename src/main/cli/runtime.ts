@@ -82,6 +82,15 @@ function fileLogger(homeDir: string): Logger {
   };
 }
 
+/**
+ * `value` as JSON with every character a terminal could act on escaped: JSON escapes C0 controls
+ * itself, not DEL, C1 controls or bidi overrides, which are written here as \u escapes (still the
+ * same JSON value for a script that parses it).
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** What a command module gets to register its commands. */
 export interface CliRuntime {
   io: CliIo;
@@ -135,7 +144,7 @@ export function createRuntime(io: CliIo): CliRuntime {
       }
       try {
         const output = await body(ctx);
-        io.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+        io.stdout.write(json ? `${jsonText(output.json)}\n` : `${output.text}\n`);
         runtime.exitCode = exitCodes.ok;
       } catch (thrown) {
         const error = thrown instanceof Refusal ? thrown.error : toAppError(thrown, ctx.log);

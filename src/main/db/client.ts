@@ -143,8 +143,14 @@ function judgeWorkspace(name: string, applicationId: number, written: number, mi
   return { pendingMigrations: known - written };
 }
 
-/** How long a connection waits for another (the CLI, the app's job worker) to finish writing before it says "in use". */
+/**
+ * How long a connection waits for another (the CLI, the app's job worker) to finish writing before
+ * it says "in use". better-sqlite3 waits on the calling thread, so the app's main thread, which
+ * answers every call, waits at most {@link answeringBusyTimeoutMs}.
+ */
 export const busyTimeoutMs = 5000;
+/** The wait of the thread that answers the app's calls: short waits succeed, a long one is told. */
+export const answeringBusyTimeoutMs = 1000;
 
 /** Applies the connection pragmas every workspace connection needs. */
 function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
@@ -161,7 +167,7 @@ function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
  */
 export function openDatabase(
   file: string,
-  options: { migrationsDir: string; create?: boolean; readonly?: boolean; migrate?: boolean },
+  options: { migrationsDir: string; create?: boolean; readonly?: boolean; migrate?: boolean; busyTimeoutMs?: number },
 ): WorkspaceDb & { pendingMigrations: number } {
   const readonly = options.readonly ?? false;
   let pendingMigrations = schemaVersion(options.migrationsDir);
@@ -176,7 +182,7 @@ export function openDatabase(
     }
   }
   // The busy timeout is set before the first statement, so even switching to WAL waits for a writer.
-  const sqlite = new Database(file, { readonly, fileMustExist: !options.create, timeout: busyTimeoutMs });
+  const sqlite = new Database(file, { readonly, fileMustExist: !options.create, timeout: options.busyTimeoutMs ?? busyTimeoutMs });
   try {
     if (readonly) {
       // The first read opens the WAL index (and fails here, not later, on read-only media);
@@ -211,14 +217,17 @@ export function migrateDatabase(ws: WorkspaceDb & { pendingMigrations?: number }
 
 /**
  * Whether this connection alone has its database open. Leaving WAL mode needs every other
- * connection gone (another process, a CLI run), so the probe asks for it without waiting. Only
- * for a caller about to replace the file (restore), which reopens it in WAL mode afterwards.
+ * connection gone (another process, a CLI run), so the probe asks for it without waiting. For a
+ * caller about to replace the file (restore): with `thenBackToWal` the connection returns to WAL
+ * at once (a check before the work); without, it stays out of WAL, for the moment before the swap.
  */
-export function holdsFileAlone(sqlite: Database.Database): boolean {
+export function holdsFileAlone(sqlite: Database.Database, options: { thenBackToWal?: boolean } = {}): boolean {
   const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
   sqlite.pragma('busy_timeout = 0');
   try {
-    return sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    const alone = sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    if (alone && options.thenBackToWal) sqlite.pragma('journal_mode = WAL');
+    return alone;
   } catch (error) {
     if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
     throw error;

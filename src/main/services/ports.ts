@@ -39,23 +39,48 @@ export interface FsPort {
   exists(file: string): Promise<boolean>;
 }
 
+/** What {@link syncToDisk} needs of the file system: opening a handle that can be flushed. */
+export interface SyncOpener {
+  open(target: string, flags: 'r' | 'r+'): Promise<{ sync(): Promise<void>; close(): Promise<void> }>;
+  isDirectory(target: string): Promise<boolean>;
+}
+
+/**
+ * Flushes a file, or a folder's entries, to the disk. Important: a file is opened for writing
+ * (`r+`): on Windows FlushFileBuffers needs write access, and a read-only handle fails with
+ * EPERM. A folder is opened read-only and a failure is ignored: Windows cannot open folders this
+ * way at all (NTFS journals the rename itself).
+ */
+export async function syncToDisk(fsys: SyncOpener, target: string): Promise<void> {
+  if (await fsys.isDirectory(target)) {
+    const dir = await fsys.open(target, 'r').catch(() => null);
+    if (!dir) return;
+    try {
+      await dir.sync().catch(() => undefined);
+    } finally {
+      await dir.close();
+    }
+    return;
+  }
+  const file = await fsys.open(target, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+const nodeSyncOpener: SyncOpener = {
+  open: (target, flags) => fs.promises.open(target, flags),
+  isDirectory: async (target) => (await fs.promises.stat(target)).isDirectory(),
+};
+
 /** The real file system. */
 export const nodeFs: FsPort = {
   readFile: (file) => fs.promises.readFile(file),
   writeFile: (file, data) => fs.promises.writeFile(file, data),
   createWriteStream: (file) => fs.createWriteStream(file, { flags: 'wx' }),
-  fsync: async (target) => {
-    let handle: fs.promises.FileHandle | undefined;
-    try {
-      handle = await fs.promises.open(target, 'r');
-      await handle.sync();
-    } catch (error) {
-      // Folders cannot be opened for sync on Windows (NTFS journals the rename itself); a file must sync.
-      if (!(await fs.promises.stat(target).catch(() => null))?.isDirectory()) throw error;
-    } finally {
-      await handle?.close();
-    }
-  },
+  fsync: (target) => syncToDisk(nodeSyncOpener, target),
   rename: (from, to) => fs.promises.rename(from, to),
   link: (from, to) => fs.promises.link(from, to),
   copyFile: (from, to) => fs.promises.copyFile(from, to),

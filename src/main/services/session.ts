@@ -26,9 +26,12 @@ export interface LeaseLabel {
   en: string;
 }
 
-interface Lease {
+/** Something holding the workspace; {@link holdLease} makes one. */
+export interface Lease {
   what: LeaseLabel;
   blocksWrites: boolean;
+  /** Lets go of the workspace (calling it again does nothing). */
+  release: () => void;
 }
 
 /** The open workspace and what holds it. */
@@ -72,25 +75,29 @@ export function requireWritable(ctx: AppContext): OpenWorkspace {
 }
 
 /**
- * Holds the workspace for `what` until the returned function is called (calling it again does
- * nothing). With `blocksWrites`, other changes are refused meanwhile.
+ * Holds the workspace for `what` until the lease is released. With `blocksWrites`, other changes
+ * are refused meanwhile.
  */
-export function holdLease(ctx: AppContext, what: LeaseLabel, options: { blocksWrites?: boolean } = {}): () => void {
-  const lease: Lease = { what, blocksWrites: options.blocksWrites ?? false };
+export function holdLease(ctx: AppContext, what: LeaseLabel, options: { blocksWrites?: boolean } = {}): Lease {
   const { session } = ctx;
-  session.leases.add(lease);
-  return () => {
-    if (!session.leases.delete(lease) || session.leases.size > 0) return;
-    for (const done of [...session.idle]) done();
+  const lease: Lease = {
+    what,
+    blocksWrites: options.blocksWrites ?? false,
+    release: () => {
+      if (!session.leases.delete(lease) || session.leases.size > 0) return;
+      for (const done of [...session.idle]) done();
+    },
   };
+  session.leases.add(lease);
+  return lease;
 }
 
 /**
- * Refuses `action` (closing, opening another file, save as, restore) while anything holds the
- * workspace, naming what does.
+ * Refuses `action` (closing, opening another file, save as, restore) while anything but `own`
+ * holds the workspace, naming what does.
  */
-export function refuseWhileLeased(ctx: AppContext, action: LeaseLabel): void {
-  const [lease] = ctx.session.leases;
+export function refuseWhileLeased(ctx: AppContext, action: LeaseLabel, own?: Lease): void {
+  const lease = [...ctx.session.leases].find((l) => l !== own);
   if (!lease) return;
   throw new ServiceError(
     'CONFLICT',

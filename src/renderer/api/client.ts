@@ -45,14 +45,26 @@ export function harnessWindowUrl(view: string): string {
   return url.toString();
 }
 
+/** Told when the event stream to the harness is back after a break (events may have been missed). */
+const reconnectListeners = new Set<() => void>();
+
+/** Calls `listener` whenever the connection to the back end comes back after a break; returns the function that stops. */
+export function onReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => void reconnectListeners.delete(listener);
+}
+
 /** The API over HTTP to the harness. */
 function harnessApi(token: string): Api {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let connectedBefore = false;
   const connect = async () => {
     for (;;) {
       try {
         const res = await fetch('/events', { headers: { 'x-tambon-token': token } });
         if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+        if (connectedBefore) for (const listener of reconnectListeners) listener();
+        connectedBefore = true;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

@@ -15,7 +15,7 @@ import {
   type ChannelOutput,
   type DataChanged,
 } from '../../shared/ipc/contract';
-import { invoke, onEvent } from './client';
+import { invoke, onEvent, onReconnect } from './client';
 
 /** A failed call, carrying the envelope's error. */
 export class CallError extends Error {
@@ -61,22 +61,25 @@ export function isAffected(channel: Channel, event: Pick<DataChanged, 'capabilit
   return Object.keys(event.tables).some((table) => reads.includes(table));
 }
 
-/** Loads again every query that `event` touched. */
+/**
+ * Loads again every query that `event` touched. A load already under way is kept, not restarted:
+ * a change made here is announced twice (the call's own refresh, then the event).
+ */
 export function invalidateFor(event: Pick<DataChanged, 'capability' | 'tables'>): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (query) => isAffected(query.queryKey[0] as Channel, event) });
+  return queryClient.invalidateQueries({ predicate: (query) => isAffected(query.queryKey[0] as Channel, event) }, { cancelRefetch: false });
 }
 
-/** Capabilities whose data never changes while the app runs (the shipped gazetteer), or is not the workspace's. */
-const steady = new Set(['reference', 'app']);
-
 /**
- * Calls a channel that changes something and, when it succeeds, refreshes at once every query
- * that may show it (the change event does it too, a moment later and more precisely, in every
- * window; this keeps the window that made the change from waiting for it).
+ * Calls a channel that changes something and, when it succeeds, refreshes at once the queries of
+ * its own capability (the change event refreshes everything it touched, a moment later and in
+ * every window; this keeps the window that made the change from waiting for it).
  */
 export async function change<C extends Channel>(channel: C, input: ChannelInput<C>) {
   const result = await invoke(channel, input);
-  if (result.ok) await queryClient.invalidateQueries({ predicate: (query) => !steady.has(channelCapability[query.queryKey[0] as Channel]) });
+  if (result.ok) {
+    const capability = channelCapability[channel];
+    await queryClient.invalidateQueries({ predicate: (query) => channelCapability[query.queryKey[0] as Channel] === capability }, { cancelRefetch: false });
+  }
   return result;
 }
 
@@ -85,8 +88,11 @@ export function followChanges(): () => void {
   const offData = onEvent('data.changed', (event) => void invalidateFor(event));
   // Another file, a restore or a close: nothing cached is about the workspace now open.
   const offWorkspace = onEvent('workspace.changed', () => void queryClient.invalidateQueries());
+  // Events may have been missed while the connection to the harness was down.
+  const offReconnect = onReconnect(() => void queryClient.invalidateQueries());
   return () => {
     offData();
     offWorkspace();
+    offReconnect();
   };
 }

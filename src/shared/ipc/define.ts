@@ -28,6 +28,8 @@ export interface JobKindSpec {
   result: z.ZodType;
   /** What the job is called where a person reads it (progress, a refusal while it runs). */
   title: { th: string; en: string };
+  /** A developer tool: refused unless developer tools are on (never in the installed app). */
+  developerOnly?: boolean;
 }
 
 /** A capability's part of the contract. */

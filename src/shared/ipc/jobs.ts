@@ -18,6 +18,7 @@ import type { JobKindSpec } from './define';
  */
 export const selfTestJob = {
   title: { th: 'งานทดสอบระบบ', en: 'System self-test' },
+  developerOnly: true,
   input: z
     .object({
       rows: z.number().int().min(1).max(1_000_000),

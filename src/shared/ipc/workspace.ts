@@ -21,8 +21,10 @@ export type PickedPath = z.infer<typeof pickedPathSchema>;
 const summaryTables = ['tambon', 'offices', 'frameworks', 'strategic_issues', 'villages'] as const;
 
 /**
- * What one write changed: the capability and action that wrote, and the ids written per table.
- * Every window (the editor, the projector) refreshes what shows those tables.
+ * What one write changed: the capability and action that wrote, and the ids written per table
+ * (an empty list: too many rows to name). Every window (the editor, the projector) refreshes what
+ * shows those tables. A change outside the workspace (the preferences, a backup taken) names its
+ * capability and no table.
  */
 export const dataChangedSchema = z.object({
   capability: z.enum(capabilities),

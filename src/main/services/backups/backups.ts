@@ -16,7 +16,7 @@ import { holdsFileAlone, inspectWorkspaceFile } from '../../db/client';
 import { newId } from '../../db/repository';
 import type { AppContext } from '../context';
 import { isSameFile, removeLeftovers, writeAtomic, writeFileAtomic } from '../files';
-import { holdLease, refuseWhileLeased, requireWorkspace, type OpenWorkspace } from '../session';
+import { holdLease, refuseWhileLeased, requireWorkspace, type Lease, type OpenWorkspace } from '../session';
 
 /** The smallest gap between two automatic backups taken because of edits. */
 export const editBackupIntervalMs = 60 * 60 * 1000;
@@ -25,10 +25,14 @@ const namePattern = new RegExp(`^(\\d{8}T\\d{9}Z)-(${backupReasons.join('|')})\\
 const ownerFile = 'workspace.json';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** What a backup's note records (see the module comment). */
+/**
+ * What a backup's note records (see the module comment): the live villages, and the last audit
+ * entry (its number and instant), by which "changes since" is counted.
+ */
 interface BackupNote {
   villages: number | null;
   auditSeq: number | null;
+  auditAt: string | null;
 }
 
 /** Whether `id` has the form of a workspace id (a UUID), so it may name a folder. */
@@ -106,25 +110,49 @@ export async function claimWorkspaceId(ctx: AppContext, file: string, sqlite: Op
   return id;
 }
 
+/** A value read from an open database, or null where it cannot be (a table an older schema lacks). */
+function readValue<T>(sqlite: OpenWorkspace['sqlite'], sql: string, ...params: unknown[]): T | null {
+  try {
+    return (sqlite.prepare(sql).pluck().get(...params) as T | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The village count and the last audit entry of an open database, for a backup's note. */
 function noteNow(sqlite: OpenWorkspace['sqlite']): BackupNote {
-  const read = (sql: string) => {
-    try {
-      return (sqlite.prepare(sql).pluck().get() as number | null) ?? null;
-    } catch {
-      return null;
-    }
+  const auditSeq = readValue<number>(sqlite, 'select max(seq) from audit_log');
+  return {
+    villages: readValue<number>(sqlite, 'select count(*) from villages where deleted_at is null'),
+    auditSeq,
+    auditAt: auditSeq === null ? null : readValue<string>(sqlite, 'select at from audit_log where seq = ?', auditSeq),
   };
-  return { villages: read('select count(*) from villages where deleted_at is null'), auditSeq: read('select max(seq) from audit_log') };
 }
 
 function readNote(file: string): BackupNote {
   try {
     const note = JSON.parse(fs.readFileSync(noteOf(file), 'utf8')) as Partial<BackupNote>;
-    return { villages: typeof note.villages === 'number' ? note.villages : null, auditSeq: typeof note.auditSeq === 'number' ? note.auditSeq : null };
+    return {
+      villages: typeof note.villages === 'number' ? note.villages : null,
+      auditSeq: typeof note.auditSeq === 'number' ? note.auditSeq : null,
+      auditAt: typeof note.auditAt === 'string' ? note.auditAt : null,
+    };
   } catch {
-    return { villages: null, auditSeq: null };
+    return { villages: null, auditSeq: null, auditAt: null };
   }
+}
+
+/**
+ * How many changes the open workspace has had since a backup: counted by the audit log, when the
+ * backup's last entry is in it unchanged (the same number at the same instant). After a restore
+ * to an older state the numbers start again from that state's, and a backup of the abandoned
+ * later state shares no history with the file: then the count is unknown (null), never a
+ * misleading "none".
+ */
+function changesSince(ws: OpenWorkspace, note: BackupNote, currentSeq: number | null): number | null {
+  if (note.auditSeq === null || note.auditAt === null || currentSeq === null || note.auditSeq > currentSeq) return null;
+  const sameEntry = readValue<string>(ws.sqlite, 'select at from audit_log where seq = ?', note.auditSeq) === note.auditAt;
+  return sameEntry ? currentSeq - note.auditSeq : null;
 }
 
 /** The backups of the open workspace, newest first. */
@@ -133,7 +161,7 @@ export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspac
   if (ws.readonly || !isWorkspaceId(ws.workspaceId)) return [];
   const dir = backupDir(ctx, ws.workspaceId);
   if (!fs.existsSync(dir)) return [];
-  const current = noteNow(ws.sqlite).auditSeq;
+  const current = readValue<number>(ws.sqlite, 'select max(seq) from audit_log');
   return fs
     .readdirSync(dir)
     .flatMap((file) => {
@@ -141,7 +169,6 @@ export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspac
       if (!m) return [];
       const full = path.join(dir, file);
       const note = readNote(full);
-      const changesSince = note.auditSeq !== null && current !== null ? Math.max(0, current - note.auditSeq) : null;
       return [
         {
           file,
@@ -149,7 +176,7 @@ export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspac
           bytes: fs.statSync(full).size,
           reason: m[2] as BackupReason,
           villages: note.villages,
-          changesSince,
+          changesSince: changesSince(ws, note, current),
         },
       ];
     })
@@ -175,7 +202,7 @@ export async function createBackup(
   }
   // Important: loop, and claim the slot with no await in between, so two waiters never run at once.
   while (ws.backupInFlight) await ws.backupInFlight.catch(() => undefined);
-  const release = holdLease(ctx, backingUp);
+  const { release } = holdLease(ctx, backingUp);
   const run = (async () => {
     const dir = backupDir(ctx, ws.workspaceId);
     await ctx.fs.mkdir(dir);
@@ -280,38 +307,41 @@ export function backupPath(ctx: AppContext, ws: OpenWorkspace, file: string): st
   return full;
 }
 
+/** A restore refused because another program has the workspace file open. */
+function heldElsewhere(): ServiceError {
+  return new ServiceError(
+    'CONFLICT',
+    'ไฟล์พื้นที่ทำงานนี้ถูกโปรแกรมอื่นเปิดอยู่ (เช่น คำสั่ง tambon-plan) จึงกู้คืนไม่ได้ กรุณาปิดโปรแกรมนั้นแล้วลองอีกครั้ง',
+    'Another program (a tambon-plan command, say) has this workspace file open, so it cannot be restored; close it and try again',
+  );
+}
+
+/** What a restore is called where a person reads it. */
+export const restoring = { th: 'กู้คืนข้อมูล', en: 'A restore' };
+
 /**
- * Replaces the open workspace's file with a backup. The chosen backup is copied (and flushed)
- * first; then the current state is backed up (reason `before-restore`), so a restore can itself
- * be undone from the list. Refused while another program (a script) has the file open, and
- * while a job or a backup holds it; changes are refused while it runs. On failure the file is
- * as it was.
+ * Replaces the open workspace's file with a backup, under `lease` (which blocks writes and is the
+ * caller's to release). Refused at once while another program (a script) has the file open, and
+ * while anything else holds the workspace. The chosen backup is copied (and flushed) first; then
+ * the current state is backed up (reason `before-restore`), so a restore can itself be undone
+ * from the list. On failure the file is as it was.
  */
-export async function restoreBackupFile(ctx: AppContext, file: string): Promise<string> {
+export async function restoreBackupFile(ctx: AppContext, file: string, lease: Lease): Promise<string> {
   const ws = requireWorkspace(ctx);
   if (ws.readonly) throw refused('พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว จึงกู้คืนไม่ได้', 'The workspace is read-only; it cannot be restored over');
-  refuseWhileLeased(ctx, { th: 'กู้คืนข้อมูล', en: 'restored' });
+  refuseWhileLeased(ctx, { th: 'กู้คืนข้อมูล', en: 'restored' }, lease);
   const source = backupPath(ctx, ws, file);
-  const release = holdLease(ctx, { th: 'กู้คืนข้อมูล', en: 'A restore' }, { blocksWrites: true });
-  try {
-    await writeAtomic(ctx.fs, ws.file, { mode: 'replace', log: ctx.log }, async (tmp) => {
-      // Copied before the before-restore backup, whose pruning may remove the chosen file.
-      await ctx.fs.copyFile(source, tmp);
-      await createBackup(ctx, 'before-restore', ws);
-      if (!holdsFileAlone(ws.sqlite)) {
-        throw new ServiceError(
-          'CONFLICT',
-          'ไฟล์พื้นที่ทำงานนี้ถูกโปรแกรมอื่นเปิดอยู่ (เช่น คำสั่ง tambon-plan) จึงกู้คืนไม่ได้ กรุณาปิดโปรแกรมนั้นแล้วลองอีกครั้ง',
-          'Another program (a tambon-plan command, say) has this workspace file open, so it cannot be restored; close it and try again',
-        );
-      }
-      // The file is swapped only now, with the connection closed; nothing was lost before this.
-      ctx.session.workspace = null;
-      ws.sqlite.close();
-      ws.dispose?.();
-    });
-  } finally {
-    release();
-  }
+  // Checked before any work (a refused attempt takes no backup), and again just before the swap.
+  if (!holdsFileAlone(ws.sqlite, { thenBackToWal: true })) throw heldElsewhere();
+  await writeAtomic(ctx.fs, ws.file, { mode: 'replace', log: ctx.log }, async (tmp) => {
+    // Copied before the before-restore backup, whose pruning may remove the chosen file.
+    await ctx.fs.copyFile(source, tmp);
+    await createBackup(ctx, 'before-restore', ws);
+    if (!holdsFileAlone(ws.sqlite)) throw heldElsewhere();
+    // The file is swapped only now, with the connection closed; nothing was lost before this.
+    ctx.session.workspace = null;
+    ws.sqlite.close();
+    ws.dispose?.();
+  });
   return ws.file;
 }

@@ -52,8 +52,9 @@ export type JobBodies = { [K in JobKind]: JobBody<K> };
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; detail: unknown }
   | { type: 'done'; result: unknown; changes: DataChanged[] }
-  | { type: 'cancelled' }
-  | { type: 'failed'; error: SerializedError };
+  // A body may write more than once: what it committed before a cancel or a failure stays, and is announced.
+  | { type: 'cancelled'; changes: DataChanged[] }
+  | { type: 'failed'; error: SerializedError; changes: DataChanged[] };
 
 /** An error as it crosses from the worker: enough for the same mapping as calls, and for the log. */
 export interface SerializedError {

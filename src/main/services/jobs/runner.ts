@@ -8,7 +8,8 @@
 import { Worker } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { jobKinds, type ChannelOutput, type ChannelParsed } from '../../../shared/ipc/contract';
-import { ServiceError, type AppError } from '../../../shared/domain/result';
+import { ServiceError, refused, type AppError } from '../../../shared/domain/result';
+import type { JobKindSpec } from '../../../shared/ipc/define';
 import type { AppContext } from '../context';
 import { toAppError } from '../errors';
 import { holdLease, requireWritable } from '../session';
@@ -22,6 +23,12 @@ export type JobState = ChannelOutput<'jobs.get'>;
 const keepFinished = 20;
 /** The least time between two progress events of one job. */
 const progressEveryMs = 50;
+/**
+ * How long a cancelled job may take to stop on its own before its worker is terminated. A body
+ * checks for a cancel between steps; one stuck in a long statement is stopped hard, which closes
+ * its connection and so rolls its open transaction back (SQLite never commits a half transaction).
+ */
+export const cancelGraceMs = 5000;
 
 /** Starts and follows jobs. */
 export interface JobRunner {
@@ -50,10 +57,11 @@ function jobError(ctx: AppContext, serialized: SerializedError): AppError {
   return toAppError(revive(serialized), ctx.log);
 }
 
-/** A job runner; one per context. */
-export function createJobRunner(): JobRunner {
+/** A job runner; one per context. `cancelGraceMs` is shortened by tests. */
+export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRunner {
+  const graceMs = options.cancelGraceMs ?? cancelGraceMs;
   const jobs = new Map<string, JobState>();
-  const running = new Map<string, { flag: Int32Array; finished: Promise<JobState> }>();
+  const running = new Map<string, { flag: Int32Array; worker: Worker; finished: Promise<JobState> }>();
 
   const remember = (state: JobState) => {
     jobs.set(state.jobId, state);
@@ -63,11 +71,17 @@ export function createJobRunner(): JobRunner {
 
   return {
     async start(ctx, request) {
-      const spec = jobKinds[request.kind];
+      const spec: JobKindSpec = jobKinds[request.kind];
+      if (spec.developerOnly && !ctx.developer) {
+        throw refused(
+          `${spec.title.th}เป็นเครื่องมือสำหรับนักพัฒนา ใช้ในโปรแกรมที่ติดตั้งไม่ได้`,
+          `${spec.title.en} is a developer tool; it is not available in the installed app`,
+        );
+      }
       requireWritable(ctx);
       const writer = await currentWriter(ctx);
       const ws = requireWritable(ctx);
-      const release = holdLease(ctx, { th: spec.title.th, en: spec.title.en }, { blocksWrites: true });
+      const { release } = holdLease(ctx, { th: spec.title.th, en: spec.title.en }, { blocksWrites: true });
       const jobId = uuidv7();
       const state = {
         jobId,
@@ -116,29 +130,39 @@ export function createJobRunner(): JobRunner {
           lastProgress = now;
           ctx.emit('job.progress', { jobId, kind: state.kind, done: message.done, total: message.total, detail: message.detail } as never);
         });
-        worker.on('error', (error: Error) => {
-          outcome ??= { type: 'failed', error: { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) } };
+        worker.on('error', (error: Error & { code?: unknown }) => {
+          outcome ??= {
+            type: 'failed',
+            error: { name: error.name, message: error.message, ...(typeof error.code === 'string' ? { code: error.code } : {}), ...(error.stack ? { stack: error.stack } : {}) },
+            changes: [],
+          };
         });
         // The worker has closed its connection by the time it exits: only then is the workspace free.
         worker.on('exit', (code) => {
-          const end = outcome ?? { type: 'failed' as const, error: { name: 'Error', message: `the job worker stopped (exit code ${code})` } };
+          const cancelRequested = Atomics.load(new Int32Array(cancelFlag), 0) === 1;
+          // No last message: the worker was terminated after a cancel (or died).
+          const end: WorkerMessage =
+            outcome ??
+            (cancelRequested
+              ? { type: 'cancelled', changes: [] }
+              : { type: 'failed', error: { name: 'Error', message: `the job worker stopped (exit code ${code})` }, changes: [] });
           const patch: Partial<JobState> = { finishedAt: ctx.clock().toISOString() };
           if (end.type === 'done') {
             const parsed = spec.result.safeParse(end.result);
             if (parsed.success) Object.assign(patch, { status: 'done', result: parsed.data });
             else Object.assign(patch, { status: 'failed', error: jobError(ctx, { name: 'Error', message: `job result does not match the contract: ${parsed.error.message}` }) });
           } else if (end.type === 'cancelled') patch.status = 'cancelled';
-          else Object.assign(patch, { status: 'failed', error: jobError(ctx, end.type === 'failed' ? end.error : { name: 'Error', message: 'no outcome' }) });
+          else if (end.type === 'failed') Object.assign(patch, { status: 'failed', error: jobError(ctx, end.error) });
           Object.assign(state, patch);
           if (state.status === 'failed') ctx.log.warn(`job ${state.kind} ${jobId} failed: ${state.error?.messageEn ?? 'unknown error'}`);
           running.delete(jobId);
           release();
-          if (end.type === 'done') for (const event of end.changes) announceChange(ctx, event);
+          if (end.type !== 'progress') for (const event of end.changes) announceChange(ctx, event);
           ctx.emit('job.finished', { ...state });
           resolve({ ...state });
         });
       });
-      running.set(jobId, { flag: new Int32Array(cancelFlag), finished });
+      running.set(jobId, { flag: new Int32Array(cancelFlag), worker, finished });
       return { jobId, finished };
     },
     list() {
@@ -152,8 +176,11 @@ export function createJobRunner(): JobRunner {
     cancel(jobId) {
       const job = running.get(jobId);
       if (!job) return false;
-      Atomics.store(job.flag, 0, 1);
+      if (Atomics.exchange(job.flag, 0, 1) === 1) return true;
       Atomics.notify(job.flag, 0);
+      const hard = setTimeout(() => void job.worker.terminate(), graceMs);
+      hard.unref();
+      void job.finished.then(() => clearTimeout(hard));
       return true;
     },
     async cancelAll() {

@@ -57,7 +57,10 @@ async function main(port: NonNullable<typeof parentPort>, data: WorkerData): Pro
     const result = await body(control, data.input);
     outcome = { type: 'done', result, changes };
   } catch (error) {
-    outcome = error instanceof JobCancelled || Atomics.load(flag, 0) === 1 ? { type: 'cancelled' } : { type: 'failed', error: serializeError(error) };
+    outcome =
+      error instanceof JobCancelled || Atomics.load(flag, 0) === 1
+        ? { type: 'cancelled', changes }
+        : { type: 'failed', error: serializeError(error), changes };
   }
   // Closed before the last message, so the runner releases the workspace only once this connection is gone.
   // A failure to close changes nothing that was committed or rolled back.

@@ -81,6 +81,8 @@ export function changePreferences(ctx: AppContext, change: (current: Preferences
     const next = preferencesSchema.parse({ ...current, ...change(current) });
     await writeFileAtomic(ctx.fs, preferencesFile(ctx), `${JSON.stringify({ ...extra, ...next }, null, 2)}\n`);
     state.cached = next;
+    // Every window shows the language (and the operator) from here: tell them all.
+    ctx.emit('data.changed', { capability: 'preferences', action: 'preferences.change', tables: {} });
     for (const listener of state.listeners) {
       try {
         listener(next);

@@ -3,7 +3,7 @@ import type { workspaceSlice } from '../../../shared/ipc/workspace';
 import type { HandlersOf } from '../handlerTypes';
 import { refuseWhileLeased, requireWorkspace } from '../session';
 import { currentWriter } from '../write';
-import { closeSession, openSession } from './lifecycle';
+import { closeSession, openSession, whileHolding } from './lifecycle';
 import { copyWorkspaceTo, createWorkspaceFile, summarizeWorkspace } from './workspace';
 
 /** The workspace capability's handlers. */
@@ -15,10 +15,11 @@ export const workspaceHandlers = {
   },
   'workspace.open': (ctx, { path }) => openSession(ctx, ctx.paths.resolve(path)),
   'workspace.current': (ctx) => (ctx.session.workspace ? summarizeWorkspace(ctx, ctx.session.workspace) : null),
-  'workspace.saveAs': async (ctx, { path }) => {
-    refuseWhileLeased(ctx, { th: 'บันทึกเป็นไฟล์ใหม่', en: 'saved as another file' });
-    return openSession(ctx, await copyWorkspaceTo(ctx, requireWorkspace(ctx), path));
-  },
+  'workspace.saveAs': (ctx, { path }) =>
+    // Held from the copy to the open, so nothing closes the workspace while it is being copied.
+    whileHolding(ctx, { th: 'บันทึกเป็นไฟล์ใหม่', en: 'A save as' }, { th: 'บันทึกเป็นไฟล์ใหม่', en: 'saved as another file' }, async (lease) =>
+      openSession(ctx, await copyWorkspaceTo(ctx, requireWorkspace(ctx), path), { heldBy: lease }),
+    ),
   'workspace.close': (ctx) => {
     const wasOpen = ctx.session.workspace !== null;
     closeSession(ctx);

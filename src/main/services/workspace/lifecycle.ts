@@ -1,14 +1,15 @@
 /**
  * The workspace this process has open: opening one (with its on-open backup and, in the app, a
  * place on the recent list), closing it, and replacing it from a backup. Each is refused while a
- * job or a backup holds the workspace.
+ * job or a backup holds the workspace, and holds it itself while it runs, so nothing closes or
+ * replaces the workspace halfway through.
  */
 import { ServiceError } from '../../../shared/domain/result';
 import type { WorkspaceSummary } from '../../../shared/domain/workspace';
-import { backupOnOpen, restoreBackupFile } from '../backups/backups';
+import { backupOnOpen, restoreBackupFile, restoring } from '../backups/backups';
 import type { AppContext } from '../context';
 import { rememberRecent } from '../preferences/preferences';
-import { refuseWhileLeased, whenIdle } from '../session';
+import { holdLease, refuseWhileLeased, whenIdle, type Lease } from '../session';
 import { closeWorkspaceDb, openWorkspaceFile, summarizeWorkspace, workspaceLabel } from './workspace';
 
 /** How a workspace is opened. */
@@ -18,47 +19,62 @@ export interface OpenOptions {
   backup?: 'on-open' | 'hourly' | 'none';
   /** Put it on the recent list: the app does, scripts (the CLI) do not. */
   remember?: boolean;
+  /** The caller's own lease (save as, restore), held across this open too. */
+  heldBy?: Lease;
 }
 
 /** Closing, opening or replacing the open workspace, in words a refusal uses. */
 const closing = { th: 'ปิดหรือเปลี่ยนพื้นที่ทำงาน', en: 'closed or replaced' };
+/** What holds the workspace while another is being opened. */
+const opening = { th: 'เปิดพื้นที่ทำงาน', en: 'Opening a workspace' };
+
+/** Closes the open workspace whatever holds it: for callers that hold the lease themselves. */
+function closeHeld(ctx: AppContext): void {
+  const ws = ctx.session.workspace;
+  if (!ws) return;
+  ctx.session.workspace = null;
+  closeWorkspaceDb(ws);
+}
 
 /**
  * Opens `file` as the current workspace (closing any other). A failed backup does not stop the
  * open; a file that needs migrating is backed up before it is changed.
  */
 export async function openSession(ctx: AppContext, file: string, options: OpenOptions = {}): Promise<WorkspaceSummary> {
-  refuseWhileLeased(ctx, closing);
-  const { backup = 'on-open', remember = ctx.transport !== 'cli' } = options;
-  const ws = await openWorkspaceFile(ctx, file, { readonly: options.readonly });
-  let summary: WorkspaceSummary;
+  refuseWhileLeased(ctx, closing, options.heldBy);
+  const lease = options.heldBy ?? holdLease(ctx, opening);
   try {
-    summary = summarizeWorkspace(ctx, ws);
-    // Checked again: something may have taken the old workspace while this one was opening.
-    refuseWhileLeased(ctx, closing);
-  } catch (error) {
-    closeWorkspaceDb(ws);
-    throw error;
+    const { backup = 'on-open', remember = ctx.transport !== 'cli' } = options;
+    const ws = await openWorkspaceFile(ctx, file, { readonly: options.readonly });
+    let summary: WorkspaceSummary;
+    try {
+      summary = summarizeWorkspace(ctx, ws);
+      // Checked again: a job may have been started on the old workspace while this one was opening.
+      refuseWhileLeased(ctx, closing, lease);
+    } catch (error) {
+      closeWorkspaceDb(ws);
+      throw error;
+    }
+    closeHeld(ctx);
+    ctx.session.workspace = ws;
+    if (backup !== 'none') {
+      await backupOnOpen(ctx, ws, { atMostHourly: backup === 'hourly' }).catch((error: unknown) => {
+        ctx.log.warn(`backup on open failed: ${(error as Error).message}`);
+      });
+    }
+    if (remember) await rememberRecent(ctx, summary.path, workspaceLabel(summary)).catch(() => undefined);
+    ctx.emit('workspace.changed', { reason: 'opened' });
+    return summary;
+  } finally {
+    if (!options.heldBy) lease.release();
   }
-  closeSession(ctx);
-  ctx.session.workspace = ws;
-  if (backup !== 'none') {
-    await backupOnOpen(ctx, ws, { atMostHourly: backup === 'hourly' }).catch((error: unknown) => {
-      ctx.log.warn(`backup on open failed: ${(error as Error).message}`);
-    });
-  }
-  if (remember) await rememberRecent(ctx, summary.path, workspaceLabel(summary)).catch(() => undefined);
-  ctx.emit('workspace.changed', { reason: 'opened' });
-  return summary;
 }
 
 /** Closes the open workspace, if any; refused while a job or a backup holds it. */
 export function closeSession(ctx: AppContext): void {
-  const ws = ctx.session.workspace;
-  if (!ws) return;
+  if (!ctx.session.workspace) return;
   refuseWhileLeased(ctx, closing);
-  ctx.session.workspace = null;
-  closeWorkspaceDb(ws);
+  closeHeld(ctx);
 }
 
 /**
@@ -68,26 +84,43 @@ export function closeSession(ctx: AppContext): void {
 export async function closeWhenIdle(ctx: AppContext): Promise<void> {
   await ctx.jobs.cancelAll();
   await whenIdle(ctx);
-  const ws = ctx.session.workspace;
-  if (!ws) return;
-  ctx.session.workspace = null;
-  closeWorkspaceDb(ws);
+  closeHeld(ctx);
 }
 
 /**
- * Restores a backup over the open workspace and opens the result. If the swap fails, the
- * original file (untouched) is opened again, so the person is never left with nothing open.
+ * Runs `work` (a save as, say) holding the workspace as `what`, refused while anything else holds it.
+ */
+export async function whileHolding<T>(ctx: AppContext, what: { th: string; en: string }, action: { th: string; en: string }, work: (lease: Lease) => Promise<T>): Promise<T> {
+  refuseWhileLeased(ctx, action);
+  const lease = holdLease(ctx, what);
+  try {
+    return await work(lease);
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * Restores a backup over the open workspace and opens the result, holding the workspace (and
+ * refusing changes) from start to end. If the swap fails, the original file (untouched) is
+ * opened again, so the person is never left with nothing open.
  */
 export async function restoreSession(ctx: AppContext, backupFile: string): Promise<WorkspaceSummary> {
   const file = ctx.session.workspace?.file;
   if (!file) throw new ServiceError('NOT_FOUND', 'ยังไม่ได้เปิดพื้นที่ทำงาน', 'No workspace is open');
+  refuseWhileLeased(ctx, { th: 'กู้คืนข้อมูล', en: 'restored' });
+  const lease = holdLease(ctx, restoring, { blocksWrites: true });
   try {
-    await restoreBackupFile(ctx, backupFile);
-  } catch (error) {
-    if (!ctx.session.workspace) await openSession(ctx, file, { backup: 'none', remember: false }).catch(() => undefined);
-    throw error;
+    try {
+      await restoreBackupFile(ctx, backupFile, lease);
+    } catch (error) {
+      if (!ctx.session.workspace) await openSession(ctx, file, { backup: 'none', remember: false, heldBy: lease }).catch(() => undefined);
+      throw error;
+    }
+    const summary = await openSession(ctx, file, { backup: 'none', remember: false, heldBy: lease });
+    ctx.emit('workspace.changed', { reason: 'restored' });
+    return summary;
+  } finally {
+    lease.release();
   }
-  const summary = await openSession(ctx, file, { backup: 'none', remember: false });
-  ctx.emit('workspace.changed', { reason: 'restored' });
-  return summary;
 }

@@ -7,7 +7,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { ServiceError, refused } from '../../../shared/domain/result';
 import type { Framework, WorkspaceSummary } from '../../../shared/domain/workspace';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import { migrateDatabase, openDatabase, schemaVersion } from '../../db/client';
+import { answeringBusyTimeoutMs, migrateDatabase, openDatabase, schemaVersion } from '../../db/client';
 import { insertRow, newId } from '../../db/repository';
 import { frameworks, meta, offices, strategicIssues, tambon, villages } from '../../db/schema';
 import { backupBeforeUpgrade, claimWorkspaceId, isWorkspaceId } from '../backups/backups';
@@ -123,7 +123,9 @@ async function openReadonly(ctx: AppContext, file: string): Promise<{ ws: Return
  */
 export async function openWorkspaceFile(ctx: AppContext, file: string, options: { readonly?: boolean } = {}): Promise<OpenWorkspace> {
   const readonly = options.readonly ?? !isWritable(file);
-  const opened = readonly ? await openReadonly(ctx, file) : { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, migrate: false }) };
+  // The app's thread that answers calls waits less for another writer than a script does.
+  const busyTimeoutMs = ctx.transport === 'cli' ? undefined : answeringBusyTimeoutMs;
+  const opened = readonly ? await openReadonly(ctx, file) : { ws: openDatabase(file, { migrationsDir: ctx.migrationsDir, migrate: false, busyTimeoutMs }) };
   const ws: OpenWorkspace = { ...opened.ws, workspaceId: '', lastBackupAt: 0, backupInFlight: null, dispose: opened.dispose };
   try {
     if (readonly) {

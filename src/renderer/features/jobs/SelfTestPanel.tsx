@@ -3,7 +3,7 @@ import { formatNumber } from '../../../shared/domain/fields';
 import type { AppError } from '../../../shared/domain/result';
 import type { EventPayload } from '../../../shared/ipc/contract';
 import { onEvent } from '../../api/client';
-import { change } from '../../api/queries';
+import { callValue, change } from '../../api/queries';
 import { FormError } from '../../components/FieldError';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -25,6 +25,18 @@ export function SelfTestPanel() {
   const [starting, setStarting] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+
+  // A self-test still running (this panel was left and opened again) is followed, not lost.
+  useEffect(() => {
+    let live = true;
+    void callValue('jobs.list', {}).then((jobs) => {
+      const running = jobs.find((j) => j.kind === 'selfTest' && j.status === 'running');
+      if (live && running) setJobId((current) => current ?? running.jobId);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     const note = (id: string, patch: { progress?: Progress; finished?: JobState }) =>

@@ -51,7 +51,7 @@ export function ProjectorButton() {
                 type="button"
                 className="button display-choice"
                 onClick={() => void open(d.id)}
-                data-autofocus={i === (displays.findIndex((x) => !x.primary) ?? 0) ? true : undefined}
+                data-autofocus={i === Math.max(0, displays.findIndex((x) => !x.primary)) ? true : undefined}
               >
                 {t.projector.display(d.primary ? `${d.label} — ${t.projector.primary}` : d.label, d.bounds.width, d.bounds.height)}
               </button>

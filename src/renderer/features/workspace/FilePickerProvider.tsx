@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/domain/result';
 import { invoke } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -33,6 +33,8 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   const { errorText } = useI18n();
   const toast = useToast();
   const [pending, setPending] = useState<Pending | null>(null);
+  // The request the prompt answers now, outside React's state so replacing it has no side effect in an updater.
+  const current = useRef<Pending | null>(null);
 
   const pick = useCallback<PickFile>(
     async (mode, suggestedName, submit) => {
@@ -52,13 +54,12 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
         }
         return picked.path;
       }
-      return new Promise<string | null>((resolve) =>
-        setPending((previous) => {
-          // A second request replaces the first, which counts as cancelled.
-          previous?.resolve(null);
-          return { mode, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
-        }),
-      );
+      return new Promise<string | null>((resolve) => {
+        // A second request replaces the first, which counts as cancelled.
+        current.current?.resolve(null);
+        current.current = { mode, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
+        setPending(current.current);
+      });
     },
     [errorText, toast],
   );
@@ -73,6 +74,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
           suggestedName={pending.suggestedName}
           submit={pending.submit}
           onDone={(path) => {
+            if (current.current === pending) current.current = null;
             setPending(null);
             pending.resolve(path);
           }}
