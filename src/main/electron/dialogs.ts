@@ -68,5 +68,30 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
       return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(withExtension(result.filePath));
     },
+    async pickPath({ mode, extensions, suggestedName }) {
+      const window = getWindow();
+      const t = shellStrings[language()].dialogs;
+      const filters = extensions.length
+        ? [{ name: t.filesFilter(extensions.map((e) => `.${e}`).join(' ')), extensions: [...extensions] }, { name: t.allFilesFilter, extensions: ['*'] }]
+        : [];
+      if (mode === 'save') {
+        const saveOptions = {
+          title: t.saveFileTitle,
+          defaultPath: path.join(defaultDir(), path.basename(suggestedName?.trim() || t.defaultName)),
+          filters,
+          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+        };
+        const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
+        return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(result.filePath);
+      }
+      const openOptions = {
+        title: mode === 'folder' ? t.pickFolderTitle : t.pickFileTitle,
+        filters: mode === 'folder' ? [] : filters,
+        properties: [mode === 'folder' ? ('openDirectory' as const) : ('openFile' as const), 'createDirectory' as const],
+      };
+      const result = window ? await dialog.showOpenDialog(window, openOptions) : await dialog.showOpenDialog(openOptions);
+      const file = result.filePaths[0];
+      return result.canceled || !file ? { kind: 'cancelled' } : picked(file);
+    },
   };
 }

@@ -30,7 +30,8 @@ export const manifestSchema = z.object({
   format: z.string().max(40),
   packageId: z.string().min(1).max(100),
   tambonCode: z.string().regex(/^\d{6}$/),
-  seq: z.number().int().min(1),
+  /** Monotonic per tambon from 1; 0 in an unsigned preview. */
+  seq: z.number().int().min(0).max(1_000_000_000),
   /** SHA-256 of the previous package file of this tambon; null for the first. */
   previousSha256: sha256Hex.nullable(),
   schemaVersion: z.number().int().min(0),

@@ -42,6 +42,17 @@ export const workspaceSlice = defineSlice({
       input: z.object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200).optional() }).strict(),
       output: pickedPathSchema,
     },
+    /** Any other file or folder: packages to import, a folder to export to, where to save a PDF or a workbook. */
+    'dialog.pickPath': {
+      input: z
+        .object({
+          mode: z.enum(['open', 'folder', 'save']),
+          extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5),
+          suggestedName: z.string().max(200).optional(),
+        })
+        .strict(),
+      output: pickedPathSchema,
+    },
     'workspace.create': { input: createWorkspaceInputSchema.strict(), output: workspaceSummarySchema },
     'workspace.open': { input: pathInput, output: workspaceSummarySchema },
     'workspace.current': { input: none, output: workspaceSummarySchema.nullable(), reads: summaryTables },

@@ -9,6 +9,7 @@ import { copyWorkspaceTo, createWorkspaceFile, summarizeWorkspace } from './work
 /** The workspace capability's handlers. */
 export const workspaceHandlers = {
   'dialog.pickWorkspace': (ctx, { mode, suggestedName }) => ctx.dialogs.pickWorkspace(mode, suggestedName),
+  'dialog.pickPath': (ctx, request) => ctx.dialogs.pickPath(request),
   'workspace.create': async (ctx, input) => {
     refuseWhileLeased(ctx, { th: 'สร้างพื้นที่ทำงานใหม่', en: 'replaced by a new one' });
     return openSession(ctx, await createWorkspaceFile(ctx, input, await currentWriter(ctx)));
