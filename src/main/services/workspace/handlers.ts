@@ -22,7 +22,7 @@ export const workspaceHandlers = {
       openSession(ctx, await copyWorkspaceTo(ctx, requireWorkspace(ctx), path), { heldBy: lease }),
     ),
   'workspace.close': (ctx) => {
-    const wasOpen = ctx.session.workspace !== null;
+    const wasOpen = ctx.session.workspace !== null || ctx.session.datacenter !== null;
     closeSession(ctx);
     if (wasOpen) ctx.emit('workspace.changed', { reason: 'closed' });
     return null;
