@@ -287,7 +287,7 @@ export async function backupOnOpen(ctx: AppContext, ws: OpenStore, options: { at
  * old. Runs in the background; a failure is logged, never thrown at the person typing.
  */
 export function noteEdit(ctx: AppContext): void {
-  const ws = ctx.session.workspace;
+  const ws: OpenStore | null = ctx.session.workspace ?? ctx.session.datacenter;
   if (!ws || ws.readonly || ws.backupInFlight) return;
   if (ctx.clock().getTime() - ws.lastBackupAt < editBackupIntervalMs) return;
   createBackup(ctx, 'hourly', ws).catch((error: unknown) => {
