@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { CsvError, readCsv, type CsvCell } from '../../../shared/domain/csv';
 import { formatMajor, manifestSchema, packageFormatMajor, parseTrustedComment, type Manifest } from '../../../shared/domain/packages';
 import { packageEntries, sha256 } from './build';
-import { parseMinisign, verifyMinisign, type ParsedSignature } from './minisign';
+import { keyIdHex, parseMinisign, verifyMinisign, type ParsedSignature } from './minisign';
 import { readZip, ZipError, defaultZipLimits, type ZipEntry, type ZipLimits } from './zip';
 
 /** Why a package was refused. */
@@ -190,8 +190,8 @@ export function verifyContents(opened: OpenedPackage): VerifiedPackage {
   const manifest = parsed.data;
   if (opened.signature) {
     const claimed = parseTrustedComment(opened.signature.trustedComment);
-    if (!claimed || claimed.tambonCode !== manifest.tambonCode || claimed.seq !== manifest.seq) {
-      throw fail('comment-mismatch', 'ข้อความที่ลงนาม (รหัสตำบลและลำดับ) ไม่ตรงกับ manifest.json', 'The signed comment (tambon code and seq) does not match manifest.json');
+    if (!claimed || claimed.tambonCode !== manifest.tambonCode || claimed.seq !== manifest.seq || keyIdHex(opened.signature.keyId) !== manifest.keyId) {
+      throw fail('comment-mismatch', 'ข้อความที่ลงนาม (รหัสตำบล ลำดับ และรหัสกุญแจ) ไม่ตรงกับ manifest.json', 'The signed comment (tambon code and seq) or the key id does not match manifest.json');
     }
   }
   const dpEntry = opened.entries.get(packageEntries.datapackage)!;
