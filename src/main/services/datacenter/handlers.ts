@@ -12,7 +12,7 @@ import { closeSession } from '../workspace/lifecycle';
 import { requireDatacenter, requireDatacenterWritable } from '../session';
 import { stagedPath } from './paths';
 import { enrollKey, listKeys, revokeKey, rotateKeyStatement } from './registry';
-import { acceptPackage, dashboardInput, tambonStatuses } from './status';
+import { acceptPackage, dashboardInput, packageRecords, quarantineRecords, tambonStatuses } from './status';
 import { createDatacenter, openDatacenter, summarizeDatacenter } from './store';
 import { writeWorkbook } from './workbooks';
 
@@ -53,20 +53,8 @@ export const datacenterHandlers = {
     return { id, name: path.basename(name), bytes: data.length };
   },
   'datacenter.status': (ctx, { view }) => tambonStatuses(ctx, requireDatacenter(ctx), view),
-  'datacenter.packages': (ctx) =>
-    (
-      requireDatacenter(ctx)
-        .sqlite.prepare(
-          'select id, sha256, tambon_code as tambonCode, seq, status, file_name as fileName, bytes, created_at as createdAt, imported_at as importedAt, operator, missing_seqs as missingSeqs from dc_packages order by id desc limit 1000',
-        )
-        .all() as { missingSeqs: string; status: 'applied' | 'stale' }[]
-    ).map((r) => ({ ...(r as never as Record<string, unknown>), missingSeqs: JSON.parse(r.missingSeqs) as number[] })) as never,
-  'datacenter.quarantine': (ctx) =>
-    requireDatacenter(ctx)
-      .sqlite.prepare(
-        'select id, sha256, file_name as fileName, status, reason_code as reasonCode, reason_th as reasonTh, reason_en as reasonEn, tambon_code as tambonCode, seq, at, operator from dc_quarantine order by id desc limit 1000',
-      )
-      .all() as never,
+  'datacenter.packages': (ctx) => packageRecords(requireDatacenter(ctx)),
+  'datacenter.quarantine': (ctx) => quarantineRecords(requireDatacenter(ctx)),
   'datacenter.accept': (ctx, { tambonCode, sha256, note }) => acceptPackage(ctx, tambonCode, sha256, note),
   'datacenter.dashboard': (ctx, { view }) => {
     const input = dashboardInput(ctx, requireDatacenter(ctx), view);

@@ -424,12 +424,8 @@ export async function importMany(
 export async function expandPaths(fs: FsPort, paths: readonly string[]): Promise<ImportFile[]> {
   const files: ImportFile[] = [];
   for (const p of paths) {
-    let names: string[] | null = null;
-    try {
-      names = await fs.readdir(p);
-    } catch {
-      names = null;
-    }
+    // A folder lists its files; a file (or anything unreadable, reported by the import) does not.
+    const names = await fs.readdir(p).catch(() => null);
     if (names) {
       for (const name of names.filter((n) => n.toLowerCase().endsWith('.tpkg')).sort()) files.push({ path: path.join(p, name), name });
     } else files.push({ path: p, name: path.basename(p) });

@@ -4,7 +4,8 @@
  * the rows as the "latest" or the "accepted only" view shows them (the accepted view rebuilds a
  * tambon's rows from the history as of the accepted seq), and the dashboards' input.
  */
-import type { Status, TambonStatus, View } from '../../../shared/domain/datacenter';
+import type { packageRecordSchema, quarantineRecordSchema, Status, TambonStatus, View } from '../../../shared/domain/datacenter';
+import type { z } from 'zod';
 import type { DashboardInput, Row } from '../../../shared/domain/dashboard';
 import { ServiceError } from '../../../shared/domain/result';
 import { noteChange } from '../../db/repository';
@@ -12,6 +13,9 @@ import type { AppContext } from '../context';
 import type { OpenDatacenter } from '../session';
 import { writeDatacenter } from './registry';
 import { tambonsOfArea } from './store';
+
+type PackageRecord = z.infer<typeof packageRecordSchema>;
+type QuarantineRecord = z.infer<typeof quarantineRecordSchema>;
 
 interface Latest {
   seq: number;
@@ -69,7 +73,12 @@ function rowCounts(dc: OpenDatacenter, tambonCode: string, view: View, acceptedS
   }
   if (acceptedSeq === null) return {};
   const tables = dc.sqlite.prepare('select distinct table_name from dc_row_history where tambon_code = ?').pluck().all(tambonCode) as string[];
-  return Object.fromEntries(tables.map((t) => [t, rowsOf(dc, tambonCode, t, 'accepted', acceptedSeq).length]).filter(([, n]) => (n as number) > 0));
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const n = rowsOf(dc, tambonCode, t, 'accepted', acceptedSeq).length;
+    if (n > 0) counts[t] = n;
+  }
+  return counts;
 }
 
 /** Every tambon of the area and what was received from it. */
@@ -134,4 +143,25 @@ export async function acceptPackage(ctx: AppContext, tambonCode: string, sha256:
     tx.detail = { tambonCode, seq: pkg.seq, sha256: pkg.sha256 };
     return { tambonCode, seq: pkg.seq, sha256: pkg.sha256 };
   });
+}
+
+/** The kept packages, newest first (the last 1,000). */
+export function packageRecords(dc: OpenDatacenter): PackageRecord[] {
+  const rows = dc.sqlite
+    .prepare(
+      `select id, sha256, tambon_code as tambonCode, seq, status, file_name as fileName, bytes, created_at as createdAt, imported_at as importedAt,
+       operator, missing_seqs as missingSeqs from dc_packages order by id desc limit 1000`,
+    )
+    .all() as (Omit<PackageRecord, 'missingSeqs'> & { missingSeqs: string })[];
+  return rows.map((r) => ({ ...r, missingSeqs: JSON.parse(r.missingSeqs) as number[] }));
+}
+
+/** The quarantined packages, newest first (the last 1,000). */
+export function quarantineRecords(dc: OpenDatacenter): QuarantineRecord[] {
+  return dc.sqlite
+    .prepare(
+      `select id, sha256, file_name as fileName, status, reason_code as reasonCode, reason_th as reasonTh, reason_en as reasonEn, tambon_code as tambonCode, seq, at, operator
+       from dc_quarantine order by id desc limit 1000`,
+    )
+    .all() as QuarantineRecord[];
 }
