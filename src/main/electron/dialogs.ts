@@ -15,7 +15,8 @@ export const workspaceExtension = 'tambon';
 function filtersFor(language: ShellLanguage) {
   const t = shellStrings[language].dialogs;
   return [
-    { name: t.workspaceFilter, extensions: [workspaceExtension] },
+    // The data center's workspace (.tpdc) opens from the same dialog.
+    { name: t.workspaceFilter, extensions: [workspaceExtension, 'tpdc'] },
     { name: t.allFilesFilter, extensions: ['*'] },
   ];
 }

@@ -55,6 +55,8 @@ export const workspaceSlice = defineSlice({
     },
     'workspace.create': { input: createWorkspaceInputSchema.strict(), output: workspaceSummarySchema },
     'workspace.open': { input: pathInput, output: workspaceSummarySchema },
+    /** Which kind of file a path is (a tambon workspace or a data center's), so the open goes to the right capability. */
+    'workspace.kindOf': { input: pathInput, output: z.enum(['tambon', 'datacenter']).nullable() },
     'workspace.current': { input: none, output: workspaceSummarySchema.nullable(), reads: summaryTables },
     'workspace.saveAs': { input: pathInput, output: workspaceSummarySchema },
     'workspace.close': { input: none, output: z.null() },

@@ -1,5 +1,6 @@
 /** The workspace capability's handlers: the file dialog, create, open, save as, close. */
 import type { workspaceSlice } from '../../../shared/ipc/workspace';
+import { storeKindOf } from '../../db/client';
 import type { HandlersOf } from '../handlerTypes';
 import { refuseWhileLeased, requireWorkspace } from '../session';
 import { currentWriter } from '../write';
@@ -15,6 +16,7 @@ export const workspaceHandlers = {
     return openSession(ctx, await createWorkspaceFile(ctx, input, await currentWriter(ctx)));
   },
   'workspace.open': (ctx, { path }) => openSession(ctx, ctx.paths.resolve(path)),
+  'workspace.kindOf': (ctx, { path }) => storeKindOf(ctx.paths.resolve(path)),
   'workspace.current': (ctx) => (ctx.session.workspace ? summarizeWorkspace(ctx, ctx.session.workspace) : null),
   'workspace.saveAs': (ctx, { path }) =>
     // Held from the copy to the open, so nothing closes the workspace while it is being copied.
