@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportOutcome } from '../../../shared/domain/datacenter';
 import type { AppError } from '../../../shared/domain/result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -61,42 +61,62 @@ export function ImportPanel() {
   const [paths, setPaths] = useState<string[]>([]);
   const [staged, setStaged] = useState<{ id: string; name: string }[]>([]);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [dryRun, setDryRun] = useState(true);
-  const [seen, setSeen] = useState<Map<string, { progress?: Progress; finished?: Finished }>>(new Map());
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [review, setReview] = useState<ImportOutcome[] | null>(null);
   const [results, setResults] = useState<ImportOutcome[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [dragging, setDragging] = useState(false);
+  // The job this panel follows, and the ends of jobs that finished before their start was answered.
+  const current = useRef<{ jobId: string; dryRun: boolean } | null>(null);
+  const early = useRef(new Map<string, Finished>());
+
+  const finish = useCallback((end: Finished) => {
+    const following = current.current;
+    if (!following || end.jobId !== following.jobId) return;
+    const packages = (end.result as { packages: ImportOutcome[] } | null)?.packages ?? null;
+    if (end.error) setError(end.error);
+    if (packages && following.dryRun) setReview(packages);
+    if (packages && !following.dryRun) {
+      // The results take the review's place.
+      setReview(null);
+      setResults(packages);
+    }
+    current.current = null;
+    setJobId(null);
+    setProgress(null);
+  }, []);
 
   useEffect(() => {
-    const note = (id: string, patch: { progress?: Progress; finished?: Finished }) => setSeen((previous) => new Map(previous).set(id, { ...previous.get(id), ...patch }));
-    const offProgress = onEvent('job.progress', (p) => note(p.jobId, { progress: p }));
-    const offFinished = onEvent('job.finished', (p) => note(p.jobId, { finished: p }));
+    const offProgress = onEvent('job.progress', (p) => {
+      if (p.jobId === current.current?.jobId) setProgress(p);
+    });
+    const offFinished = onEvent('job.finished', (end) => {
+      if (end.jobId === current.current?.jobId) finish(end);
+      else early.current.set(end.jobId, end);
+    });
     return () => {
       offProgress();
       offFinished();
     };
-  }, []);
+  }, [finish]);
 
-  const job = jobId ? seen.get(jobId) : undefined;
-  const running = jobId !== null && !job?.finished;
+  const running = jobId !== null;
+  // New results are brought into view (the chosen files and buttons stay above them).
+  const outcomesRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const finished = job?.finished;
-    if (!finished || finished.kind !== 'datacenterImport') return;
-    const packages = (finished.result as { packages: ImportOutcome[] } | null)?.packages ?? null;
-    if (finished.error) setError(finished.error);
-    if (packages) (dryRun ? setReview : setResults)(packages);
-    setJobId(null);
-  }, [job?.finished, dryRun]);
+    if (review || results) outcomesRef.current?.scrollIntoView({ block: 'start' });
+  }, [review, results]);
 
   const start = async (asDryRun: boolean) => {
     setError(null);
-    setDryRun(asDryRun);
     if (asDryRun) setReview(null);
     setResults(null);
     const result = await change('jobs.start', { kind: 'datacenterImport', input: { paths, staged: staged.map((s) => s.id), dryRun: asDryRun } });
     if (!result.ok) return setError(result.error);
+    current.current = { jobId: result.value.jobId, dryRun: asDryRun };
     setJobId(result.value.jobId);
+    const ended = early.current.get(result.value.jobId);
+    if (ended) finish(ended);
   };
 
   const add = async (folder: boolean) => {
@@ -118,7 +138,6 @@ export function ImportPanel() {
   };
 
   const nothingChosen = paths.length === 0 && staged.length === 0;
-  const progress = job?.progress;
   const canApply = review?.some((o) => o.status === 'dry-run') ?? false;
 
   return (
@@ -195,6 +214,7 @@ export function ImportPanel() {
         </div>
       )}
       <FormError message={error ? errorText(error) : undefined} testId="import-error" />
+      <div ref={outcomesRef} />
       {[
         { list: review, title: t.datacenter.reviewTitle, testId: 'import-review' },
         { list: results, title: t.datacenter.appliedTitle, testId: 'import-results' },
@@ -204,22 +224,22 @@ export function ImportPanel() {
             <div key={testId} data-testid={testId}>
               <h3 className="section-title">{title}</h3>
               <div className="table-wrap">
-                <table className="table table-fixed">
+                <table className="table table-wrapheads">
                   <thead>
                     <tr>
-                      <th scope="col" className="col-file">
+                      <th scope="col">
                         {t.datacenter.file}
                       </th>
-                      <th scope="col" className="col-status">
+                      <th scope="col">
                         {t.datacenter.status}
                       </th>
-                      <th scope="col" className="col-code">
+                      <th scope="col">
                         {t.datacenter.tambon}
                       </th>
-                      <th scope="col" className="num col-seq">
+                      <th scope="col" className="num">
                         {t.datacenter.seq}
                       </th>
-                      <th scope="col" className="num col-diff">
+                      <th scope="col" className="num">
                         {t.datacenter.diff}
                       </th>
                       <th scope="col">{t.datacenter.reason}</th>
@@ -240,16 +260,16 @@ export function ImportPanel() {
         <p className="empty">{t.datacenter.quarantineEmpty}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table table-fixed" data-testid="quarantine-table">
+          <table className="table table-wrapheads" data-testid="quarantine-table">
             <thead>
               <tr>
-                <th scope="col" className="col-date">
+                <th scope="col">
                   {t.datacenter.at}
                 </th>
-                <th scope="col" className="col-file">
+                <th scope="col">
                   {t.datacenter.file}
                 </th>
-                <th scope="col" className="col-code">
+                <th scope="col">
                   {t.datacenter.tambon}
                 </th>
                 <th scope="col">{t.datacenter.reason}</th>

@@ -72,12 +72,12 @@ export function RegistryPanel({ readonly }: { readonly: boolean }) {
       </h2>
       {!readonly && (
         <div className="dashboard-grid">
-          <div className="card">
+          <div className="card stack">
             <h3 className="card-title">{t.datacenter.enrollTitle}</h3>
             <p className="hint">{t.datacenter.enrollIntro}</p>
             <div className="field">
               <label htmlFor="enroll-code">{t.datacenter.tambonCode}</label>
-              <input id="enroll-code" className="input input-number" inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
+              <input id="enroll-code" className="input input-code" inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
             </div>
             <div className="field">
               <label htmlFor="enroll-key">{t.datacenter.publicKey}</label>
@@ -108,7 +108,7 @@ export function RegistryPanel({ readonly }: { readonly: boolean }) {
               </button>
             </div>
           </div>
-          <div className="card">
+          <div className="card stack">
             <h3 className="card-title">{t.datacenter.rotateTitle}</h3>
             <p className="hint">{t.datacenter.rotateIntro}</p>
             <div className="file-row">
@@ -141,12 +141,7 @@ export function RegistryPanel({ readonly }: { readonly: boolean }) {
                 <th scope="col">{t.datacenter.tambon}</th>
                 <th scope="col">{t.packages.keyId}</th>
                 <th scope="col">{t.packages.fingerprint}</th>
-                <th scope="col" className="num">
-                  {t.datacenter.validFrom}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.revokedAfter}
-                </th>
+                <th scope="col">{t.datacenter.seqWindow}</th>
                 <th scope="col">{t.datacenter.at}</th>
                 <th scope="col" className="actions" />
               </tr>
@@ -159,9 +154,8 @@ export function RegistryPanel({ readonly }: { readonly: boolean }) {
                   </td>
                   <td className="code">{k.keyId}</td>
                   <td className="code fingerprint-cell">{formatFingerprint(k.fingerprint)}</td>
-                  <td className="num">{k.validFromSeq}</td>
-                  <td className="num">{k.revokedAfterSeq ?? (k.current ? t.datacenter.current : '')}</td>
-                  <td className="date">{date(k.enrolledAt, true)}</td>
+                  <td>{k.revokedAfterSeq === null ? t.datacenter.seqFrom(k.validFromSeq) : t.datacenter.seqRange(k.validFromSeq, k.revokedAfterSeq)}</td>
+                  <td className="date">{date(k.enrolledAt)}</td>
                   <td className="actions">
                     {k.current && !readonly && (
                       <button type="button" className="button button-small button-danger-quiet" onClick={() => setRevoking({ tambonCode: k.tambonCode })}>

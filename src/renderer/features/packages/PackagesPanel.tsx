@@ -114,7 +114,7 @@ export function PackagesPanel({ summary }: SectionProps) {
       </h2>
       <p className="lead">{t.packages.intro}</p>
 
-      <div className="card">
+      <div className="card stack">
         <h3 className="card-title">{t.packages.keyTitle}</h3>
         {!key ? (
           <>
@@ -168,7 +168,7 @@ export function PackagesPanel({ summary }: SectionProps) {
         )}
       </div>
 
-      <div className="card">
+      <div className="card stack">
         <h3 className="card-title">{t.packages.exportTitle}</h3>
         <label className="choice">
           <input type="checkbox" checked={households} onChange={(e) => setHouseholds(e.target.checked)} data-testid="export-households" />
