@@ -235,6 +235,13 @@ const fake = vi.hoisted(() => {
       getAllDisplays: () => state.displays,
       getPrimaryDisplay: () => state.displays.find((d) => d.id === state.primaryId)!,
     },
+    // Linux without a keyring: the signing key is never remembered (see electron/secrets.ts).
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (data: Buffer) => data.toString(),
+    },
   };
   return { module, calls, state, windows, appListeners, ipcHandlers, protocolHandlers, session, dialogs, menus, makeContents };
 });
