@@ -73,7 +73,7 @@ CREATE TABLE `dc_quarantine` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `dc_quarantine_sha_uq` ON `dc_quarantine` (`sha256`);--> statement-breakpoint
 CREATE TABLE `dc_row_history` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`tambon_code` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
@@ -84,19 +84,18 @@ CREATE TABLE `dc_row_history` (
 	`content` text
 );
 --> statement-breakpoint
-CREATE INDEX `dc_row_history_row_idx` ON `dc_row_history` (`tambon_code`,`table_name`,`row_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `dc_row_history_seq_idx` ON `dc_row_history` (`tambon_code`,`table_name`,`seq`);--> statement-breakpoint
 CREATE TABLE `dc_rows` (
 	`tambon_code` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
 	`content_hash` text NOT NULL,
-	`content` text NOT NULL,
+	`history_id` integer NOT NULL,
 	`seq` integer NOT NULL,
 	`deleted` integer DEFAULT false NOT NULL,
 	PRIMARY KEY(`tambon_code`, `table_name`, `row_id`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `dc_rows_table_idx` ON `dc_rows` (`table_name`);--> statement-breakpoint
 CREATE TABLE `meta` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL

@@ -75,7 +75,8 @@ export function image(ctx: AppContext): Buffer {
 export function dump(ctx: AppContext, except: string[] = []): Record<string, unknown[]> {
   const sqlite = ctx.session.datacenter!.sqlite;
   const names = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[]).filter((n) => !except.includes(n));
-  return Object.fromEntries(names.map((n) => [n, sqlite.prepare(`select * from "${n}" order by rowid`).all()]));
+  // Sorted as text: some tables have no rowid (WITHOUT ROWID) to order by.
+  return Object.fromEntries(names.map((n) => [n, (sqlite.prepare(`select * from "${n}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
 }
 
 /** Counts rows of a data center table. */

@@ -98,7 +98,12 @@ export const dcQuarantine = sqliteTable(
   (t) => [uniqueIndex('dc_quarantine_sha_uq').on(t.sha256)],
 );
 
-/** The current rows of every tambon (a view of the history kept for speed). */
+/**
+ * The current rows of every tambon: an index into the history (the content is stored once, in
+ * the revision that brought it), kept so a diff and the "latest" view need no search.
+ * Important: the migration makes it WITHOUT ROWID (drizzle cannot say so): the primary key is the
+ * table, one b-tree instead of two, which the province's import throughput needs.
+ */
 export const dcRows = sqliteTable(
   'dc_rows',
   {
@@ -106,19 +111,21 @@ export const dcRows = sqliteTable(
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     contentHash: text('content_hash').notNull(),
-    content: text('content').notNull(),
+    /** The history entry holding the row's current content. */
+    historyId: integer('history_id').notNull(),
     /** The seq of the package that last changed the row. */
     seq: integer('seq').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId] }), index('dc_rows_table_idx').on(t.tableName)],
+  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId] })],
 );
 
 /** Every revision of every row, keyed by row id and package seq: appended, never changed. */
 export const dcRowHistory = sqliteTable(
   'dc_row_history',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The rowid (no AUTOINCREMENT: nothing is ever deleted here, and it saves a write per row). */
+    id: integer('id').primaryKey(),
     tambonCode: text('tambon_code').notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
@@ -127,9 +134,10 @@ export const dcRowHistory = sqliteTable(
     /** `new`, `changed` or `deleted`. */
     op: text('op').notNull(),
     contentHash: text('content_hash'),
+    /** The row's content (JSON); for a deletion, its last content. */
     content: text('content'),
   },
-  (t) => [index('dc_row_history_row_idx').on(t.tambonCode, t.tableName, t.rowId, t.seq)],
+  (t) => [index('dc_row_history_seq_idx').on(t.tambonCode, t.tableName, t.seq)],
 );
 
 /** The data center's acceptance of a tambon's package, bound to its hash; appended, the latest counts. */

@@ -55,12 +55,13 @@ export interface ImportFile {
 /** Columns that change on every save and so are left out of a row's content hash. */
 const volatile = new Set(['rev', 'updated_at']);
 
-/** The content hash of a row: its known columns but `rev` and `updated_at`, in the catalogue's order. */
+/**
+ * The content hash of a row: SHA-256 of the JSON array of its known columns' values, in the
+ * catalogue's order, but `rev` and `updated_at` (which a restored backup can repeat, or which
+ * change with nothing else).
+ */
 export function rowHash(values: readonly (readonly [string, CellValue])[]): string {
-  return crypto
-    .createHash('sha256')
-    .update(JSON.stringify(values.filter(([c]) => !volatile.has(c))))
-    .digest('hex');
+  return crypto.hash('sha256', JSON.stringify(values.filter(([c]) => !volatile.has(c)).map(([, v]) => v)), 'hex');
 }
 
 const emptyOutcome = (file: ImportFile): ImportOutcome => ({
@@ -84,8 +85,8 @@ interface Prepared {
   rows: { id: string; hash: string; content: string; tombstone: boolean }[];
   diff: TableDiff;
   rejected: RejectionGroup[];
-  /** Row ids that go away (live here, absent from the package). */
-  gone: string[];
+  /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
+  gone: { id: string; historyId: number }[];
   changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean }[];
 }
 
@@ -105,40 +106,55 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
   };
   const seen = new Set<string>();
   const rows: Prepared['rows'] = [];
-  records.forEach((record, index) => {
-    const rowNo = index + 2;
-    const values: [string, CellValue][] = [];
-    for (const column of table.columns) {
-      const at = byName.get(column.name);
-      if (!at) {
-        values.push([column.name, null]);
-        continue;
-      }
-      const value = parseCell(at.field.type, record[at.index] ?? null);
+  // Resolved once per table: where each known column sits in the CSV, how it is parsed, and the
+  // JSON of its name (the content is built as text, without an object per row).
+  const plan = table.columns.map((column) => {
+    const at = byName.get(column.name);
+    return { name: column.name, key: `${JSON.stringify(column.name)}:`, index: at?.index ?? -1, type: at?.field.type ?? 'string', hashed: !volatile.has(column.name) };
+  });
+  const idAt = plan.findIndex((c) => c.name === 'id');
+  const deletedAt = plan.findIndex((c) => c.name === 'deleted_at');
+  const values: CellValue[] = new Array<CellValue>(plan.length);
+  for (let r = 0; r < records.length; r += 1) {
+    const record = records[r]!;
+    let bad = -1;
+    for (let c = 0; c < plan.length; c += 1) {
+      const column = plan[c]!;
+      const value = column.index < 0 ? null : parseCell(column.type, record[column.index] ?? null);
       if (value === undefined) {
-        reject('bad-value', rowNo, column.name, record[at.index] ?? null);
-        return;
+        bad = c;
+        break;
       }
-      values.push([column.name, value]);
+      values[c] = value;
     }
-    const id = values.find(([c]) => c === 'id')?.[1];
+    if (bad >= 0) {
+      reject('bad-value', r + 2, plan[bad]!.name, record[plan[bad]!.index] ?? null);
+      continue;
+    }
+    const id = idAt < 0 ? null : values[idAt];
     if (typeof id !== 'string' || id === '') {
-      reject('missing-id', rowNo, 'id', null);
-      return;
+      reject('missing-id', r + 2, 'id', null);
+      continue;
     }
     if (seen.has(id)) {
-      reject('duplicate-id', rowNo, 'id', id);
-      return;
+      reject('duplicate-id', r + 2, 'id', id);
+      continue;
     }
     seen.add(id);
-    const tombstone = values.some(([c, v]) => c === 'deleted_at' && v !== null);
-    rows.push({ id, hash: rowHash(values), content: JSON.stringify(Object.fromEntries(values)), tombstone });
-  });
-  const current = new Map<string, { hash: string; deleted: boolean }>();
+    let content = '{';
+    let hashInput = '[';
+    for (let c = 0; c < plan.length; c += 1) {
+      const json = JSON.stringify(values[c]);
+      content += `${c ? ',' : ''}${plan[c]!.key}${json}`;
+      if (plan[c]!.hashed) hashInput += `${hashInput.length > 1 ? ',' : ''}${json}`;
+    }
+    rows.push({ id, hash: crypto.hash('sha256', `${hashInput}]`, 'hex'), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
+  }
+  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
   for (const r of im.sqlite
-    .prepare('select row_id as id, content_hash as hash, deleted from dc_rows where tambon_code = ? and table_name = ?')
-    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number }>) {
-    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1 });
+    .prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?')
+    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
+    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
   }
   const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: [...rejectedBy.values()].reduce((n, g) => n + g.count, 0) };
   const changes: Prepared['changes'] = [];
@@ -152,8 +168,8 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     diff[op] += 1;
     if (op !== 'unchanged') changes.push({ id: row.id, op, hash: row.hash, content: row.content, tombstone: row.tombstone });
   }
-  const gone: string[] = [];
-  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push(id);
+  const gone: { id: string; historyId: number }[] = [];
+  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, historyId: now.historyId });
   diff.deleted += gone.length;
   return { table, rows, diff, rejected: [...rejectedBy.values()], gone, changes };
 }
@@ -376,21 +392,24 @@ async function archive(
     noteChange(tx, 'dc_packages');
     if (status === 'applied') {
       const upsert = im.sqlite.prepare(
-        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, content, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, content = excluded.content, seq = excluded.seq, deleted = excluded.deleted`,
+        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted`,
       );
-      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ? where tambon_code = ? and table_name = ? and row_id = ?');
+      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?');
       const history = im.sqlite.prepare(
         'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_sha256, op, content_hash, content) values (?, ?, ?, ?, ?, ?, ?, ?)',
       );
+      // A deletion's history entry keeps the row's last content, so the history alone tells what went.
+      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where id = ?');
       for (const p of prepared) {
         for (const c of p.changes) {
-          upsert.run(manifest.tambonCode, p.table.name, c.id, c.hash, c.content, manifest.seq, c.tombstone ? 1 : 0);
-          history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, hash, c.op, c.hash, c.content);
+          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, hash, c.op, c.hash, c.content);
+          upsert.run(manifest.tambonCode, p.table.name, c.id, c.hash, lastInsertRowid, manifest.seq, c.tombstone ? 1 : 0);
         }
-        for (const id of p.gone) {
-          gone.run(manifest.seq, manifest.tambonCode, p.table.name, id);
-          history.run(manifest.tambonCode, p.table.name, id, manifest.seq, hash, 'deleted', null, null);
+        for (const g of p.gone) {
+          const last = lastContent.get(g.historyId) as { hash: string | null; content: string | null } | undefined;
+          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, hash, 'deleted', last?.hash ?? null, last?.content ?? null);
+          gone.run(manifest.seq, lastInsertRowid, manifest.tambonCode, p.table.name, g.id);
         }
       }
       if (prepared.length) {
@@ -411,6 +430,8 @@ export async function importMany(
   hooks: { progress?: (done: number, outcome: ImportOutcome) => void; cancelled?: () => boolean } = {},
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
+  // A page cache of 64 MiB for the batch: a package's thousands of inserts touch the same index pages.
+  im.sqlite.pragma('cache_size = -65536');
   for (const file of files) {
     if (hooks.cancelled?.()) break;
     const outcome = await importOne(im, file, dryRun);

@@ -49,9 +49,12 @@ function acceptedOf(dc: OpenDatacenter): Map<string, { seq: number; sha256: stri
 /** The live rows of one table of one tambon in a view. */
 export function rowsOf(dc: OpenDatacenter, tambonCode: string, table: string, view: View, acceptedSeq: number | null): Row[] {
   if (view === 'latest') {
-    return (dc.sqlite.prepare('select content from dc_rows where tambon_code = ? and table_name = ? and deleted = 0').pluck().all(tambonCode, table) as string[]).map(
-      (c) => JSON.parse(c) as Row,
-    );
+    return (
+      dc.sqlite
+        .prepare('select h.content from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = ? and r.table_name = ? and r.deleted = 0')
+        .pluck()
+        .all(tambonCode, table) as string[]
+    ).map((c) => JSON.parse(c) as Row);
   }
   if (acceptedSeq === null) return [];
   const revisions = dc.sqlite
