@@ -73,24 +73,22 @@ CREATE TABLE `dc_quarantine` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `dc_quarantine_sha_uq` ON `dc_quarantine` (`sha256`);--> statement-breakpoint
 CREATE TABLE `dc_row_history` (
-	`id` integer PRIMARY KEY NOT NULL,
 	`tambon_code` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
 	`seq` integer NOT NULL,
-	`package_sha256` text NOT NULL,
+	`package_id` integer NOT NULL,
 	`op` text NOT NULL,
 	`content_hash` text,
-	`content` text
-);
+	`content` text,
+	PRIMARY KEY(`tambon_code`, `table_name`, `row_id`, `seq`)
+) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `dc_row_history_seq_idx` ON `dc_row_history` (`tambon_code`,`table_name`,`seq`);--> statement-breakpoint
 CREATE TABLE `dc_rows` (
 	`tambon_code` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
 	`content_hash` text NOT NULL,
-	`history_id` integer NOT NULL,
 	`seq` integer NOT NULL,
 	`deleted` integer DEFAULT false NOT NULL,
 	PRIMARY KEY(`tambon_code`, `table_name`, `row_id`)

@@ -99,10 +99,9 @@ export const dcQuarantine = sqliteTable(
 );
 
 /**
- * The current rows of every tambon: an index into the history (the content is stored once, in
- * the revision that brought it), kept so a diff and the "latest" view need no search.
- * Important: the migration makes it WITHOUT ROWID (drizzle cannot say so): the primary key is the
- * table, one b-tree instead of two, which the province's import throughput needs.
+ * The current rows of every tambon: an index into the history (the content is stored once, in the
+ * revision that brought it: the history entry of this row at `seq`), so a diff and the "latest"
+ * view need no search.
  */
 export const dcRows = sqliteTable(
   'dc_rows',
@@ -111,33 +110,35 @@ export const dcRows = sqliteTable(
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     contentHash: text('content_hash').notNull(),
-    /** The history entry holding the row's current content. */
-    historyId: integer('history_id').notNull(),
-    /** The seq of the package that last changed the row. */
+    /** The seq of the package that last changed the row: its history entry holds the content. */
     seq: integer('seq').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId] })],
 );
 
-/** Every revision of every row, keyed by row id and package seq: appended, never changed. */
+/**
+ * Every revision of every row, keyed by row id and package seq: appended, never changed.
+ * Important: the migration makes this table and {@link dcRows} WITHOUT ROWID (drizzle cannot say
+ * so): each is its primary key's b-tree, one b-tree per table instead of two, which the province's
+ * import throughput needs; rows of one table of one package arrive in key order (UUIDv7 ids).
+ */
 export const dcRowHistory = sqliteTable(
   'dc_row_history',
   {
-    /** The rowid (no AUTOINCREMENT: nothing is ever deleted here, and it saves a write per row). */
-    id: integer('id').primaryKey(),
     tambonCode: text('tambon_code').notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     seq: integer('seq').notNull(),
-    packageSha256: text('package_sha256').notNull(),
+    /** The package (`dc_packages.id`) that brought this revision. */
+    packageId: integer('package_id').notNull(),
     /** `new`, `changed` or `deleted`. */
     op: text('op').notNull(),
     contentHash: text('content_hash'),
     /** The row's content (JSON); for a deletion, its last content. */
     content: text('content'),
   },
-  (t) => [index('dc_row_history_seq_idx').on(t.tambonCode, t.tableName, t.seq)],
+  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId, t.seq] })],
 );
 
 /** The data center's acceptance of a tambon's package, bound to its hash; appended, the latest counts. */

@@ -56,12 +56,21 @@ export interface ImportFile {
 const volatile = new Set(['rev', 'updated_at']);
 
 /**
- * The content hash of a row: SHA-256 of the JSON array of its known columns' values, in the
+ * The content hash of a row: SHA-256 (first 128 bits) of the JSON array of its known columns' values, in the
  * catalogue's order, but `rev` and `updated_at` (which a restored backup can repeat, or which
  * change with nothing else).
  */
 export function rowHash(values: readonly (readonly [string, CellValue])[]): string {
-  return crypto.hash('sha256', JSON.stringify(values.filter(([c]) => !volatile.has(c)).map(([, v]) => v)), 'hex');
+  return contentHash(JSON.stringify(values.filter(([c]) => !volatile.has(c)).map(([, v]) => v)));
+}
+
+/**
+ * The first 128 bits of SHA-256, in hex: it tells a changed row from an unchanged one (the
+ * package's integrity is the signature's and the file hashes' business), in half the bytes a full
+ * hash takes in every current row and every revision.
+ */
+function contentHash(text: string): string {
+  return crypto.hash('sha256', text, 'hex').slice(0, 32);
 }
 
 const emptyOutcome = (file: ImportFile): ImportOutcome => ({
@@ -86,8 +95,9 @@ interface Prepared {
   diff: TableDiff;
   rejected: RejectionGroup[];
   /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
-  gone: { id: string; historyId: number }[];
-  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean }[];
+  gone: { id: string; seq: number }[];
+  /** `fresh`: no current row at all (a plain insert). */
+  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean; fresh: boolean }[];
 }
 
 /** Reads one known table of a verified package and diffs it against the tambon's current rows. */
@@ -148,13 +158,13 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
       content += `${c ? ',' : ''}${plan[c]!.key}${json}`;
       if (plan[c]!.hashed) hashInput += `${hashInput.length > 1 ? ',' : ''}${json}`;
     }
-    rows.push({ id, hash: crypto.hash('sha256', `${hashInput}]`, 'hex'), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
+    rows.push({ id, hash: contentHash(`${hashInput}]`), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
   }
-  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
+  const current = new Map<string, { hash: string; deleted: boolean; seq: number }>();
   for (const r of im.sqlite
-    .prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?')
-    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
-    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
+    .prepare('select row_id as id, content_hash as hash, deleted, seq from dc_rows where tambon_code = ? and table_name = ?')
+    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; seq: number }>) {
+    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, seq: r.seq });
   }
   const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: [...rejectedBy.values()].reduce((n, g) => n + g.count, 0) };
   const changes: Prepared['changes'] = [];
@@ -166,10 +176,10 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     else if (row.tombstone && !now.deleted) op = 'deleted';
     else op = 'changed';
     diff[op] += 1;
-    if (op !== 'unchanged') changes.push({ id: row.id, op, hash: row.hash, content: row.content, tombstone: row.tombstone });
+    if (op !== 'unchanged') changes.push({ id: row.id, op, hash: row.hash, content: row.content, tombstone: row.tombstone, fresh: !now });
   }
-  const gone: { id: string; historyId: number }[] = [];
-  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, historyId: now.historyId });
+  const gone: { id: string; seq: number }[] = [];
+  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, seq: now.seq });
   diff.deleted += gone.length;
   return { table, rows, diff, rejected: [...rejectedBy.values()], gone, changes };
 }
@@ -366,7 +376,7 @@ async function archive(
   const { manifest } = pkg;
   im.write({ capability: 'datacenter', action: status === 'applied' ? 'datacenter.apply' : 'datacenter.stale' }, (tx) => {
     const at = tx.now.toISOString();
-    im.sqlite
+    const recorded = im.sqlite
       .prepare(
         `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -392,24 +402,26 @@ async function archive(
     noteChange(tx, 'dc_packages');
     if (status === 'applied') {
       const upsert = im.sqlite.prepare(
-        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted`,
+        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, seq, deleted) values (?, ?, ?, ?, ?, ?)
+         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, seq = excluded.seq, deleted = excluded.deleted`,
       );
-      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?');
+      // A row the data center has never seen is inserted outright (the upsert's conflict check costs a search).
+      const insertNew = im.sqlite.prepare('insert into dc_rows (tambon_code, table_name, row_id, content_hash, seq, deleted) values (?, ?, ?, ?, ?, ?)');
+      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ? where tambon_code = ? and table_name = ? and row_id = ?');
       const history = im.sqlite.prepare(
-        'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_sha256, op, content_hash, content) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_id, op, content_hash, content) values (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       // A deletion's history entry keeps the row's last content, so the history alone tells what went.
-      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where id = ?');
+      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where tambon_code = ? and table_name = ? and row_id = ? and seq = ?');
       for (const p of prepared) {
         for (const c of p.changes) {
-          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, hash, c.op, c.hash, c.content);
-          upsert.run(manifest.tambonCode, p.table.name, c.id, c.hash, lastInsertRowid, manifest.seq, c.tombstone ? 1 : 0);
+          history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.op, c.hash, c.content);
+          (c.fresh ? insertNew : upsert).run(manifest.tambonCode, p.table.name, c.id, c.hash, manifest.seq, c.tombstone ? 1 : 0);
         }
         for (const g of p.gone) {
-          const last = lastContent.get(g.historyId) as { hash: string | null; content: string | null } | undefined;
-          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, hash, 'deleted', last?.hash ?? null, last?.content ?? null);
-          gone.run(manifest.seq, lastInsertRowid, manifest.tambonCode, p.table.name, g.id);
+          const last = lastContent.get(manifest.tambonCode, p.table.name, g.id, g.seq) as { hash: string | null; content: string | null } | undefined;
+          history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.hash ?? null, last?.content ?? null);
+          gone.run(manifest.seq, manifest.tambonCode, p.table.name, g.id);
         }
       }
       if (prepared.length) {
@@ -430,8 +442,8 @@ export async function importMany(
   hooks: { progress?: (done: number, outcome: ImportOutcome) => void; cancelled?: () => boolean } = {},
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  // A page cache of 64 MiB for the batch: a package's thousands of inserts touch the same index pages.
-  im.sqlite.pragma('cache_size = -65536');
+  // A page cache of 32 MiB for the batch: a package's thousands of inserts touch the same pages.
+  im.sqlite.pragma('cache_size = -32768');
   for (const file of files) {
     if (hooks.cancelled?.()) break;
     const outcome = await importOne(im, file, dryRun);

@@ -51,17 +51,19 @@ export function rowsOf(dc: OpenDatacenter, tambonCode: string, table: string, vi
   if (view === 'latest') {
     return (
       dc.sqlite
-        .prepare('select h.content from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = ? and r.table_name = ? and r.deleted = 0')
+        .prepare(
+          `select h.content from dc_rows r join dc_row_history h
+           on h.tambon_code = r.tambon_code and h.table_name = r.table_name and h.row_id = r.row_id and h.seq = r.seq
+           where r.tambon_code = ? and r.table_name = ? and r.deleted = 0`,
+        )
         .pluck()
         .all(tambonCode, table) as string[]
     ).map((c) => JSON.parse(c) as Row);
   }
   if (acceptedSeq === null) return [];
+  // SQLite takes the bare columns of a max() aggregate from the row that holds the maximum.
   const revisions = dc.sqlite
-    .prepare(
-      `select h.op, h.content from dc_row_history h
-       join (select row_id, max(id) as id from dc_row_history where tambon_code = ? and table_name = ? and seq <= ? group by row_id) m on m.id = h.id`,
-    )
+    .prepare('select max(seq) as seq, op, content from dc_row_history where tambon_code = ? and table_name = ? and seq <= ? group by row_id')
     .all(tambonCode, table, acceptedSeq) as { op: string; content: string | null }[];
   return revisions
     .filter((r) => r.op !== 'deleted' && r.content !== null)
