@@ -56,7 +56,7 @@ async function generate(): Promise<void> {
   const catalog = planCatalog();
   const keys: { tambonCode: string; publicKey: string; fingerprint: string }[] = [];
   const ctx = context(path.join(dir!, 'home'));
-  let exportTimes: { unlocked: number[]; inMemory: number[] } = { unlocked: [], inMemory: [] };
+  const exportTimes: { unlocked: number[]; inMemory: number[] } = { unlocked: [], inMemory: [] };
   for (const [i, t] of tambons.entries()) {
     await must(ctx, 'workspace.create', { path: path.join(dir!, 'ws', `${t.code}.tambon`), tambonCode: t.code, officeType: 'sao', officeName: `อบต.${t.nameTh}`, framework: { presetId: 'nst-coop-phase2' } });
     const ws = ctx.session.workspace!;
@@ -99,7 +99,6 @@ async function generate(): Promise<void> {
       exportMs: { unlockedMedian: median(exportTimes.unlocked), inMemoryMedian: median(exportTimes.inMemory) },
     }),
   );
-  exportTimes = { unlocked: [], inMemory: [] };
 }
 
 async function importAll(): Promise<void> {
@@ -115,8 +114,6 @@ async function importAll(): Promise<void> {
     fs: ctx.fs,
     catalog: planCatalog(),
     write: (spec, body) => runWrite(dc as unknown as WorkspaceDb, { operator: 'bench', now: new Date() }, spec, body).value,
-    now: () => new Date(),
-    operator: 'bench',
   };
   const files = await expandPaths(ctx.fs, [path.join(dir!, 'packages')]);
   const time = async (dryRun: boolean) => {

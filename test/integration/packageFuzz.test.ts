@@ -50,8 +50,6 @@ function importerOf(ctx: ReturnType<typeof context>): Importer {
     fs: ctx.fs,
     catalog: workspaceCatalog(),
     write: (spec, body) => runWrite(dc as unknown as WorkspaceDb, { operator: null, now: new Date() }, spec, body).value,
-    now: () => new Date(),
-    operator: null,
   };
 }
 

@@ -60,8 +60,6 @@ export async function importWith(ctx: AppContext, catalog: readonly TableSpec[],
       announceChange(ctx, event);
       return value;
     },
-    now: () => ctx.clock(),
-    operator: 'ผู้ทดสอบ',
   };
   return importMany(im, await expandPaths(ctx.fs, paths), dryRun);
 }
@@ -76,7 +74,7 @@ export function dump(ctx: AppContext, except: string[] = []): Record<string, unk
   const sqlite = ctx.session.datacenter!.sqlite;
   const names = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[]).filter((n) => !except.includes(n));
   // Sorted as text: some tables have no rowid (WITHOUT ROWID) to order by.
-  return Object.fromEntries(names.map((n) => [n, (sqlite.prepare(`select * from "${n}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+  return Object.fromEntries(names.map((n) => [n, sqlite.prepare(`select * from "${n}"`).all().map((r) => JSON.stringify(r)).sort()]));
 }
 
 /** Counts rows of a data center table. */

@@ -31,7 +31,10 @@ export const datacenterImportJob = {
       /** Package files, or folders whose .tpkg files are all taken. */
       paths: z.array(pathField).max(1000).default([]),
       /** Files dropped on the screen, staged first (`datacenter.stage`). */
-      staged: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000).default([]),
+      staged: z
+        .array(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().min(1).max(255) }).strict())
+        .max(1000)
+        .default([]),
       dryRun: z.boolean().default(false),
     })
     .strict(),

@@ -237,7 +237,7 @@ export async function createBackup(
 }
 
 /** The backup taken before pending migrations change an existing file, so an upgrade can be undone. */
-export async function backupBeforeUpgrade(ctx: AppContext, ws: OpenWorkspace): Promise<void> {
+export async function backupBeforeUpgrade(ctx: AppContext, ws: OpenStore): Promise<void> {
   await createBackup(ctx, 'before-upgrade', ws, { prune: false });
 }
 

@@ -27,9 +27,9 @@ export const datacenterHandlers = {
   'datacenter.open': (ctx, { path: target }) => openDatacenter(ctx, target),
   'datacenter.current': (ctx) => (ctx.session.datacenter ? summarizeDatacenter(ctx, ctx.session.datacenter) : null),
   'datacenter.close': (ctx) => {
-    const wasOpen = ctx.session.datacenter !== null;
-    if (wasOpen) closeSession(ctx);
-    if (wasOpen) ctx.emit('workspace.changed', { reason: 'closed' });
+    if (!ctx.session.datacenter) return null;
+    closeSession(ctx);
+    ctx.emit('workspace.changed', { reason: 'closed' });
     return null;
   },
   'datacenter.keys': (ctx) => listKeys(ctx, requireDatacenter(ctx)),

@@ -40,8 +40,6 @@ export interface Importer {
   catalog: readonly TableSpec[];
   /** One write through the pipeline: one transaction with its audit record. */
   write<T>(spec: WriteSpec, body: (tx: WriteTx) => T): T;
-  now: () => Date;
-  operator: string | null;
   /** The largest package file read. */
   sizeCap?: number;
 }

@@ -18,7 +18,7 @@ export const runDatacenterImport: JobBody<'datacenterImport'> = async (job, inpu
   const filesDir = filesDirOf(dc.file);
   const files = [
     ...(await expandPaths(nodeFs, input.paths)),
-    ...input.staged.map((id) => ({ path: stagedPath(filesDir, id), name: `${id.slice(0, 12)}….tpkg` })),
+    ...input.staged.map((s) => ({ path: stagedPath(filesDir, s.id), name: s.name })),
   ];
   job.progress(0, files.length, { file: '', status: 'started' });
   const packages = await importMany(
@@ -29,8 +29,6 @@ export const runDatacenterImport: JobBody<'datacenterImport'> = async (job, inpu
       fs: nodeFs,
       catalog: workspaceCatalog(),
       write: (spec, body) => job.write(spec, body),
-      now: () => new Date(),
-      operator: null,
     },
     files,
     input.dryRun,

@@ -13,7 +13,7 @@ export async function prepareDatacenterImport(ctx: AppContext, input: ImportInpu
   if (input.paths.length === 0 && input.staged.length === 0) {
     throw refused('ยังไม่ได้เลือกชุดข้อมูลที่จะนำเข้า', 'No packages were chosen to import', 'paths');
   }
-  for (const id of input.staged) {
+  for (const { id } of input.staged) {
     if (!(await ctx.fs.exists(stagedPath(dc.filesDir, id)))) throw refused('ไม่พบไฟล์ที่ลากมาวาง กรุณาลากมาวางอีกครั้ง', 'A dropped file is no longer there; drop it again', 'staged');
   }
   return { ...input, paths: input.paths.map((p) => ctx.paths.resolve(p)) };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { tambonInArea, type Area, type DatacenterSummary } from '../../../shared/domain/datacenter';
 import { ServiceError, refused } from '../../../shared/domain/result';
-import { answeringBusyTimeoutMs, migrateDatabase, schemaVersion } from '../../db/client';
+import { answeringBusyTimeoutMs, migrateDatabase, schemaVersion, type WorkspaceDb } from '../../db/client';
 import { datacenterMigrationsDir, openDatacenterDatabase } from '../../db/datacenter/client';
 import { dcPackages, dcQuarantine, meta } from '../../db/datacenter/schema';
 import { newId } from '../../db/repository';
@@ -53,7 +53,8 @@ export async function createDatacenterFile(ctx: AppContext, target: string, area
   await writeAtomic(ctx.fs, file, { mode: 'create', log: ctx.log }, (tmp) => {
     const dc = openDatacenterDatabase(tmp, { migrationsDir: dcMigrations(ctx), create: true });
     try {
-      runWrite(dc as never, writer, { capability: 'datacenter', action: 'datacenter.create' }, (tx) => {
+      // The data center's audit_log has the workspace's shape: the one pipeline writes both.
+      runWrite(dc as unknown as WorkspaceDb, writer, { capability: 'datacenter', action: 'datacenter.create' }, (tx) => {
         dc.db
           .insert(meta)
           .values([
@@ -94,7 +95,7 @@ export async function openDatacenter(ctx: AppContext, target: string, options: {
     try {
       dc.workspaceId = await claimWorkspaceId(ctx, file, dc.sqlite);
       if (opened.pendingMigrations > 0) {
-        await backupBeforeUpgrade(ctx, dc as never);
+        await backupBeforeUpgrade(ctx, dc);
         migrateDatabase(dc, dcMigrations(ctx));
       }
       const areaCode = dc.db.select().from(meta).where(eq(meta.key, 'areaCode')).get()?.value;

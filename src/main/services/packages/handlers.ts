@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../files';
 import type { HandlersOf } from '../handlerTypes';
 import { requireWorkspace, requireWritable } from '../session';
 import { summarizeWorkspace } from '../workspace/workspace';
-import { createKey, keyBackupText, noKey, readKeyFile, restoreKeyBackup } from './keys';
+import { createKey, keyBackupText, noKey, restoreKeyBackup } from './keys';
 import { decodePublicKey, encodePublicKey } from './minisign';
 import { exportHistory, exportPackage, forgetKey, keyInfo, rotateKey, tambonOf, verifyPackageFile } from './packages';
 import { enrollmentSheetHtml, qrSvg } from './sheet';
@@ -100,9 +100,3 @@ export const packagesHandlers = {
   'packages.history': (ctx) => exportHistory(requireWorkspace(ctx)),
   'packages.verify': async (ctx, { path: file, publicKey }) => verifyPackageFile(ctx, ctx.paths.resolve(file), publicKey),
 } satisfies HandlersOf<typeof packagesSlice.channels>;
-
-/** Whether a tambon has a key file on this PC (for the CLI's messages). */
-export async function hasKey(ctx: AppContext, tambonCode: string): Promise<boolean> {
-  return (await readKeyFile(ctx, tambonCode)) !== null;
-}
-

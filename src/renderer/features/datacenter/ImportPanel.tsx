@@ -111,7 +111,7 @@ export function ImportPanel() {
     setError(null);
     if (asDryRun) setReview(null);
     setResults(null);
-    const result = await change('jobs.start', { kind: 'datacenterImport', input: { paths, staged: staged.map((s) => s.id), dryRun: asDryRun } });
+    const result = await change('jobs.start', { kind: 'datacenterImport', input: { paths, staged, dryRun: asDryRun } });
     if (!result.ok) return setError(result.error);
     current.current = { jobId: result.value.jobId, dryRun: asDryRun };
     setJobId(result.value.jobId);
