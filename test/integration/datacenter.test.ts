@@ -13,7 +13,7 @@ import { runCli } from '../../src/main/cli/main';
 import { exportPackage } from '../../src/main/services/packages/packages';
 import { formatFingerprint } from '../../src/shared/domain/packages';
 import { closingContexts, fails, ok, resourcesDir } from '../support/context';
-import { countRows, createProvince, importJob, importWith, keyOf } from '../support/datacenter';
+import { countRows, createProvince, finished, importJob, importWith, keyOf } from '../support/datacenter';
 import { createTambon, passphrase } from '../support/packages';
 import { createPlanTables, fillPlan, planCatalog, type GeneratedPlan } from '../support/planTables';
 
@@ -155,6 +155,10 @@ describe('imports through the job and the registry', () => {
     const p = context();
     await createProvince(p);
     await ok(p, 'datacenter.enroll', { tambonCode: '800108', publicKey: key.text, fingerprint: key.fingerprint });
+    // While the job runs in its worker, this thread answers calls (the status, here).
+    const { jobId } = await ok(p, 'jobs.start', { kind: 'datacenterImport', input: { paths: [out], dryRun: true } });
+    expect((await ok(p, 'datacenter.status', { view: 'latest' })).tambons).toHaveLength(170);
+    expect((await finished(p, jobId)).status).toBe('done');
     const outcomes = await importJob(p, [out]);
     expect(outcomes.map((o) => [o.file, o.status])).toEqual([
       ['800108-1.tpkg', 'applied'],
@@ -162,7 +166,7 @@ describe('imports through the job and the registry', () => {
       ['800108-3.tpkg', 'applied'],
     ]);
     const progress = p.events.filter((e) => e.event === 'job.progress').map((e) => e.payload as { done: number; total: number; detail: { file: string } });
-    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3, detail: { file: '800108-3.tpkg' } });
+    expect(progress.filter((x) => x.done === 3).at(-1)).toMatchObject({ done: 3, total: 3, detail: { file: '800108-3.tpkg' } });
     expect(p.events.some((e) => e.event === 'data.changed' && (e.payload as { capability: string }).capability === 'datacenter')).toBe(true);
     // An older seq arriving now is stale: archived, not applied.
     expect((await importJob(p, [files[0]!]))[0]).toMatchObject({ status: 'already-imported' });

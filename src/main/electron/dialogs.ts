@@ -12,11 +12,11 @@ import { shellStrings, type ShellLanguage } from './strings';
 export const workspaceExtension = 'tambon';
 
 /** The dialogs' file filters in `language`: workspaces first, then every file. */
-function filtersFor(language: ShellLanguage) {
+function filtersFor(language: ShellLanguage, mode: 'open' | 'save') {
   const t = shellStrings[language].dialogs;
   return [
-    // The data center's workspace (.tpdc) opens from the same dialog.
-    { name: t.workspaceFilter, extensions: [workspaceExtension, 'tpdc'] },
+    // Opening, the data center's workspace (.tpdc) is offered too: the start screen opens either kind.
+    { name: t.workspaceFilter, extensions: mode === 'open' ? [workspaceExtension, 'tpdc'] : [workspaceExtension] },
     { name: t.allFilesFilter, extensions: ['*'] },
   ];
 }
@@ -52,7 +52,7 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const window = getWindow();
       const current = language();
       const t = shellStrings[current].dialogs;
-      const filters = filtersFor(current);
+      const filters = filtersFor(current, mode);
       if (mode === 'open') {
         const openOptions = { title: t.openTitle, filters, properties: ['openFile' as const] };
         const result = window ? await dialog.showOpenDialog(window, openOptions) : await dialog.showOpenDialog(openOptions);
