@@ -17,6 +17,14 @@ CREATE TABLE `dc_acceptances` (
 );
 --> statement-breakpoint
 CREATE INDEX `dc_acceptances_tambon_idx` ON `dc_acceptances` (`tambon_code`);--> statement-breakpoint
+CREATE TABLE `dc_accepted_rows` (
+	`tambon_code` text NOT NULL,
+	`table_name` text NOT NULL,
+	`row_id` text NOT NULL,
+	`history_id` integer NOT NULL,
+	PRIMARY KEY(`tambon_code`, `table_name`, `row_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
 CREATE TABLE `dc_keys` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tambon_code` text NOT NULL,
@@ -73,6 +81,7 @@ CREATE TABLE `dc_quarantine` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `dc_quarantine_sha_uq` ON `dc_quarantine` (`sha256`);--> statement-breakpoint
 CREATE TABLE `dc_row_history` (
+	`id` integer PRIMARY KEY NOT NULL,
 	`tambon_code` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
@@ -80,15 +89,15 @@ CREATE TABLE `dc_row_history` (
 	`package_id` integer NOT NULL,
 	`op` text NOT NULL,
 	`content_hash` text,
-	`content` text,
-	PRIMARY KEY(`tambon_code`, `table_name`, `row_id`, `seq`)
-) WITHOUT ROWID;
+	`content` text
+);
 --> statement-breakpoint
 CREATE TABLE `dc_rows` (
 	`tambon_code` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
 	`content_hash` text NOT NULL,
+	`history_id` integer NOT NULL,
 	`seq` integer NOT NULL,
 	`deleted` integer DEFAULT false NOT NULL,
 	PRIMARY KEY(`tambon_code`, `table_name`, `row_id`)

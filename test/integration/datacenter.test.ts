@@ -117,6 +117,9 @@ describe('the whole path: two tambons to the province', () => {
     const acceptedView = (await ok(p, 'datacenter.status', { view: 'accepted' })).tambons.find((t) => t.code === '800108')!;
     expect(acceptedView).toMatchObject({ seq: 1, packageSha256: a.pkg.sha256 });
     expect(acceptedView.rows).toMatchObject({ pcs_rows: 20, villages: 3 });
+    // Accepting an older package again (by its hash) rebuilds its rows from the history: the same view.
+    await ok(p, 'datacenter.accept', { tambonCode: '800108', sha256: a.pkg.sha256 });
+    expect((await ok(p, 'datacenter.status', { view: 'accepted' })).tambons.find((t) => t.code === '800108')!.rows).toEqual(acceptedView.rows);
     const acceptedBudget = (await ok(p, 'datacenter.dashboard', { view: 'accepted' })).issues.reduce((n, i) => n + (i.districtCode === '8001' ? i.budget : 0), 0);
     const latestBudget = (await ok(p, 'datacenter.dashboard', { view: 'latest' })).issues.reduce((n, i) => n + (i.districtCode === '8001' ? i.budget : 0), 0);
     // The accepted view holds ต.นาทราย's accepted seq 1 and nothing of ต.ท่าวัง (never accepted).

@@ -43,7 +43,7 @@ describe('the data center schema', () => {
         expect(indexes, `${config.name} indexes`).toEqual(config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique })).sort((x, y) => x.name.localeCompare(y.name)));
       }
       // The current rows are their primary key's b-tree (see the schema's comment).
-      for (const name of ['dc_rows', 'dc_row_history']) expect(db.prepare('select sql from sqlite_master where name = ?').pluck().get(name), name).toMatch(/WITHOUT ROWID/);
+      for (const name of ['dc_rows', 'dc_accepted_rows']) expect(db.prepare('select sql from sqlite_master where name = ?').pluck().get(name), name).toMatch(/WITHOUT ROWID/);
     } finally {
       db.close();
     }

@@ -100,8 +100,9 @@ export const dcQuarantine = sqliteTable(
 
 /**
  * The current rows of every tambon: an index into the history (the content is stored once, in the
- * revision that brought it: the history entry of this row at `seq`), so a diff and the "latest"
- * view need no search.
+ * revision that brought it), so a diff and the "latest" view need no search.
+ * Important: the migration makes it WITHOUT ROWID (drizzle cannot say so): the primary key is the
+ * table, one b-tree instead of two, which the province's import throughput needs.
  */
 export const dcRows = sqliteTable(
   'dc_rows',
@@ -110,7 +111,9 @@ export const dcRows = sqliteTable(
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     contentHash: text('content_hash').notNull(),
-    /** The seq of the package that last changed the row: its history entry holds the content. */
+    /** The history entry holding the row's current content. */
+    historyId: integer('history_id').notNull(),
+    /** The seq of the package that last changed the row. */
     seq: integer('seq').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   },
@@ -118,27 +121,39 @@ export const dcRows = sqliteTable(
 );
 
 /**
- * Every revision of every row, keyed by row id and package seq: appended, never changed.
- * Important: the migration makes this table and {@link dcRows} WITHOUT ROWID (drizzle cannot say
- * so): each is its primary key's b-tree, one b-tree per table instead of two, which the province's
- * import throughput needs; rows of one table of one package arrive in key order (UUIDv7 ids).
+ * Every revision of every row, by row id and package seq: appended, never changed. No secondary
+ * index: an import only appends (as fast as a bare insert); the current rows and the accepted
+ * snapshot point into it by id.
  */
-export const dcRowHistory = sqliteTable(
-  'dc_row_history',
+export const dcRowHistory = sqliteTable('dc_row_history', {
+  /** The rowid (no AUTOINCREMENT: nothing is ever deleted here, and it saves a write per row). */
+  id: integer('id').primaryKey(),
+  tambonCode: text('tambon_code').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  seq: integer('seq').notNull(),
+  /** The package (`dc_packages.id`) that brought this revision. */
+  packageId: integer('package_id').notNull(),
+  /** `new`, `changed` or `deleted`. */
+  op: text('op').notNull(),
+  contentHash: text('content_hash'),
+  /** The row's content (JSON); for a deletion, its last content. */
+  content: text('content'),
+});
+
+/**
+ * The rows of each tambon's accepted package (an index into the history, made at acceptance), so
+ * the "accepted only" view needs no search of the history. WITHOUT ROWID, like {@link dcRows}.
+ */
+export const dcAcceptedRows = sqliteTable(
+  'dc_accepted_rows',
   {
     tambonCode: text('tambon_code').notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
-    seq: integer('seq').notNull(),
-    /** The package (`dc_packages.id`) that brought this revision. */
-    packageId: integer('package_id').notNull(),
-    /** `new`, `changed` or `deleted`. */
-    op: text('op').notNull(),
-    contentHash: text('content_hash'),
-    /** The row's content (JSON); for a deletion, its last content. */
-    content: text('content'),
+    historyId: integer('history_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId] })],
 );
 
 /** The data center's acceptance of a tambon's package, bound to its hash; appended, the latest counts. */
@@ -165,5 +180,6 @@ export const datacenterTables = {
   dc_quarantine: dcQuarantine,
   dc_rows: dcRows,
   dc_row_history: dcRowHistory,
+  dc_accepted_rows: dcAcceptedRows,
   dc_acceptances: dcAcceptances,
 } as const;

@@ -93,7 +93,7 @@ interface Prepared {
   diff: TableDiff;
   rejected: RejectionGroup[];
   /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
-  gone: { id: string; seq: number }[];
+  gone: { id: string; historyId: number }[];
   /** `fresh`: no current row at all (a plain insert). */
   changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean; fresh: boolean }[];
 }
@@ -158,11 +158,11 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     }
     rows.push({ id, hash: contentHash(`${hashInput}]`), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
   }
-  const current = new Map<string, { hash: string; deleted: boolean; seq: number }>();
+  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
   for (const r of im.sqlite
-    .prepare('select row_id as id, content_hash as hash, deleted, seq from dc_rows where tambon_code = ? and table_name = ?')
-    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; seq: number }>) {
-    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, seq: r.seq });
+    .prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?')
+    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
+    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
   }
   const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: [...rejectedBy.values()].reduce((n, g) => n + g.count, 0) };
   const changes: Prepared['changes'] = [];
@@ -176,8 +176,8 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     diff[op] += 1;
     if (op !== 'unchanged') changes.push({ id: row.id, op, hash: row.hash, content: row.content, tombstone: row.tombstone, fresh: !now });
   }
-  const gone: { id: string; seq: number }[] = [];
-  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, seq: now.seq });
+  const gone: { id: string; historyId: number }[] = [];
+  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, historyId: now.historyId });
   diff.deleted += gone.length;
   return { table, rows, diff, rejected: [...rejectedBy.values()], gone, changes };
 }
@@ -400,26 +400,26 @@ async function archive(
     noteChange(tx, 'dc_packages');
     if (status === 'applied') {
       const upsert = im.sqlite.prepare(
-        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, seq, deleted) values (?, ?, ?, ?, ?, ?)
-         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, seq = excluded.seq, deleted = excluded.deleted`,
+        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted`,
       );
       // A row the data center has never seen is inserted outright (the upsert's conflict check costs a search).
-      const insertNew = im.sqlite.prepare('insert into dc_rows (tambon_code, table_name, row_id, content_hash, seq, deleted) values (?, ?, ?, ?, ?, ?)');
-      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ? where tambon_code = ? and table_name = ? and row_id = ?');
+      const insertNew = im.sqlite.prepare('insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)');
+      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?');
       const history = im.sqlite.prepare(
         'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_id, op, content_hash, content) values (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       // A deletion's history entry keeps the row's last content, so the history alone tells what went.
-      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where tambon_code = ? and table_name = ? and row_id = ? and seq = ?');
+      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where id = ?');
       for (const p of prepared) {
         for (const c of p.changes) {
-          history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.op, c.hash, c.content);
-          (c.fresh ? insertNew : upsert).run(manifest.tambonCode, p.table.name, c.id, c.hash, manifest.seq, c.tombstone ? 1 : 0);
+          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.op, c.hash, c.content);
+          (c.fresh ? insertNew : upsert).run(manifest.tambonCode, p.table.name, c.id, c.hash, lastInsertRowid, manifest.seq, c.tombstone ? 1 : 0);
         }
         for (const g of p.gone) {
-          const last = lastContent.get(manifest.tambonCode, p.table.name, g.id, g.seq) as { hash: string | null; content: string | null } | undefined;
-          history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.hash ?? null, last?.content ?? null);
-          gone.run(manifest.seq, manifest.tambonCode, p.table.name, g.id);
+          const last = lastContent.get(g.historyId) as { hash: string | null; content: string | null } | undefined;
+          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.hash ?? null, last?.content ?? null);
+          gone.run(manifest.seq, lastInsertRowid, manifest.tambonCode, p.table.name, g.id);
         }
       }
       if (prepared.length) {

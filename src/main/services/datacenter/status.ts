@@ -51,24 +51,18 @@ export function rowsOf(dc: OpenDatacenter, tambonCode: string, table: string, vi
   if (view === 'latest') {
     return (
       dc.sqlite
-        .prepare(
-          `select h.content from dc_rows r join dc_row_history h
-           on h.tambon_code = r.tambon_code and h.table_name = r.table_name and h.row_id = r.row_id and h.seq = r.seq
-           where r.tambon_code = ? and r.table_name = ? and r.deleted = 0`,
-        )
+        .prepare('select h.content from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = ? and r.table_name = ? and r.deleted = 0')
         .pluck()
         .all(tambonCode, table) as string[]
     ).map((c) => JSON.parse(c) as Row);
   }
   if (acceptedSeq === null) return [];
-  // SQLite takes the bare columns of a max() aggregate from the row that holds the maximum.
-  const revisions = dc.sqlite
-    .prepare('select max(seq) as seq, op, content from dc_row_history where tambon_code = ? and table_name = ? and seq <= ? group by row_id')
-    .all(tambonCode, table, acceptedSeq) as { op: string; content: string | null }[];
-  return revisions
-    .filter((r) => r.op !== 'deleted' && r.content !== null)
-    .map((r) => JSON.parse(r.content!) as Row)
-    .filter((r) => r.deleted_at === null || r.deleted_at === undefined);
+  return (
+    dc.sqlite
+      .prepare('select h.content from dc_accepted_rows a join dc_row_history h on h.id = a.history_id where a.tambon_code = ? and a.table_name = ?')
+      .pluck()
+      .all(tambonCode, table) as string[]
+  ).map((c) => JSON.parse(c) as Row);
 }
 
 function rowCounts(dc: OpenDatacenter, tambonCode: string, view: View, acceptedSeq: number | null): Record<string, number> {
@@ -77,13 +71,8 @@ function rowCounts(dc: OpenDatacenter, tambonCode: string, view: View, acceptedS
     return Object.fromEntries(rows.map((r) => [r.t, r.n]));
   }
   if (acceptedSeq === null) return {};
-  const tables = dc.sqlite.prepare('select distinct table_name from dc_row_history where tambon_code = ?').pluck().all(tambonCode) as string[];
-  const counts: Record<string, number> = {};
-  for (const t of tables) {
-    const n = rowsOf(dc, tambonCode, t, 'accepted', acceptedSeq).length;
-    if (n > 0) counts[t] = n;
-  }
-  return counts;
+  const rows = dc.sqlite.prepare('select table_name as t, count(*) as n from dc_accepted_rows where tambon_code = ? group by table_name').all(tambonCode) as { t: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
 
 /** Every tambon of the area and what was received from it. */
@@ -144,7 +133,28 @@ export async function acceptPackage(ctx: AppContext, tambonCode: string, sha256:
     dc.sqlite
       .prepare('insert into dc_acceptances (tambon_code, package_sha256, seq, at, operator, note) values (?, ?, ?, ?, ?, ?)')
       .run(tambonCode, pkg.sha256, pkg.seq, tx.now.toISOString(), tx.operator, note ?? null);
+    // The accepted rows: the live rows as of that seq. For the latest package they are the current
+    // rows; for an older one, each row's last revision up to that seq (SQLite takes the bare
+    // columns of max() from the row holding the maximum), found by one pass over the history.
+    dc.sqlite.prepare('delete from dc_accepted_rows where tambon_code = ?').run(tambonCode);
+    const latest = dc.sqlite.prepare("select max(seq) from dc_packages where tambon_code = ? and status = 'applied'").pluck().get(tambonCode) as number;
+    if (latest === pkg.seq) {
+      dc.sqlite
+        .prepare('insert into dc_accepted_rows (tambon_code, table_name, row_id, history_id) select tambon_code, table_name, row_id, history_id from dc_rows where tambon_code = ? and deleted = 0')
+        .run(tambonCode);
+    } else {
+      dc.sqlite
+        .prepare(
+          `insert into dc_accepted_rows (tambon_code, table_name, row_id, history_id)
+           select tambon_code, table_name, row_id, id from (
+             select tambon_code, table_name, row_id, id, op, content, max(seq) from dc_row_history
+             where tambon_code = ? and seq <= ? group by table_name, row_id)
+           where op <> 'deleted' and json_extract(content, '$.deleted_at') is null`,
+        )
+        .run(tambonCode, pkg.seq);
+    }
     noteChange(tx, 'dc_acceptances');
+    noteChange(tx, 'dc_accepted_rows');
     tx.detail = { tambonCode, seq: pkg.seq, sha256: pkg.sha256 };
     return { tambonCode, seq: pkg.seq, sha256: pkg.sha256 };
   });
