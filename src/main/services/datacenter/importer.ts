@@ -99,7 +99,7 @@ interface Prepared {
 }
 
 /** Reads one known table of a verified package and diffs it against the tambon's current rows. */
-function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warnings: ImportOutcome['warnings']): Prepared {
+function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warnings: ImportOutcome['warnings'], withContent: boolean): Prepared {
   const resource = pkg.resources.find((r) => r.name === table.name)!;
   const records = readResource(pkg, resource);
   const byName = new Map(resource.fields.map((f, i) => [f.name, { field: f, index: i }]));
@@ -149,11 +149,12 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
       continue;
     }
     seen.add(id);
+    // A dry run needs only the hash; the content (JSON with the column names) is built to be stored.
     let content = '{';
     let hashInput = '[';
     for (let c = 0; c < plan.length; c += 1) {
       const json = JSON.stringify(values[c]);
-      content += `${c ? ',' : ''}${plan[c]!.key}${json}`;
+      if (withContent) content += `${c ? ',' : ''}${plan[c]!.key}${json}`;
       if (plan[c]!.hashed) hashInput += `${hashInput.length > 1 ? ',' : ''}${json}`;
     }
     rows.push({ id, hash: contentHash(`${hashInput}]`), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
@@ -338,7 +339,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
         warnings.push({ code: 'unknown-table', table: resource.name, column: null });
         continue;
       }
-      prepared.push(prepareTable(im, pkg, table, warnings));
+      prepared.push(prepareTable(im, pkg, table, warnings, !dryRun));
     }
   } catch (error) {
     if (error instanceof PackageError) return refuseAndKeep('refused', error.code, error.messageTh, error.message);
