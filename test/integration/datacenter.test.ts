@@ -171,8 +171,17 @@ describe('imports through the job and the registry', () => {
     const progress = p.events.filter((e) => e.event === 'job.progress').map((e) => e.payload as { done: number; total: number; detail: { file: string } });
     expect(progress.filter((x) => x.done === 3).at(-1)).toMatchObject({ done: 3, total: 3, detail: { file: '800108-3.tpkg' } });
     expect(p.events.some((e) => e.event === 'data.changed' && (e.payload as { capability: string }).capability === 'datacenter')).toBe(true);
-    // An older seq arriving now is stale: archived, not applied.
     expect((await importJob(p, [files[0]!]))[0]).toMatchObject({ status: 'already-imported' });
+    // A file dropped on the screen is staged (its bytes kept under the workspace's files folder by
+    // their hash), then imported by id with its own name.
+    const dropped = fs.readFileSync(files[2]!);
+    const staged = await ok(p, 'datacenter.stage', { name: 'dropped.tpkg', base64: dropped.toString('base64') });
+    expect(staged).toMatchObject({ name: 'dropped.tpkg', bytes: dropped.length });
+    expect(fs.existsSync(path.join(p.session.datacenter!.filesDir, 'staging', `${staged.id}.tpkg`))).toBe(true);
+    const { jobId: stagedJob } = await ok(p, 'jobs.start', { kind: 'datacenterImport', input: { staged: [{ id: staged.id, name: 'dropped.tpkg' }] } });
+    const end = await finished(p, stagedJob);
+    expect((end.result as { packages: { file: string; status: string }[] }).packages).toEqual([expect.objectContaining({ file: 'dropped.tpkg', status: 'already-imported' })]);
+    expect((await fails(p, 'jobs.start', { kind: 'datacenterImport', input: { staged: [{ id: 'f'.repeat(64), name: 'gone.tpkg' }] } })).messageEn).toContain('drop it again');
   });
 
   it('refuses a tambon outside the area, a second key without replace; replaces a lost key; revokes after a seq', async () => {

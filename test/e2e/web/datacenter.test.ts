@@ -142,6 +142,22 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: the data center', () => 
     await atEverySize(page, 'datacenter-import-results');
     const after = await web.call('datacenter.status', { view: 'latest' });
     expect(after.ok && after.value.tambons.find((t) => t.code === '800108')).toMatchObject({ seq: 1, accepted: false });
+
+    // Dropped on the screen: the file is staged and checked like a chosen one (already imported now).
+    await page.getByRole('button', { name: 'ล้างรายการ' }).click();
+    const base64 = fs.readFileSync(path.join(web.root, 'good-800108-1.tpkg')).toString('base64');
+    // A string, so this Node-side file needs no DOM types.
+    const dataTransfer = await page.evaluateHandle(`(() => {
+      const bytes = Uint8Array.from(atob('${base64}'), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'dropped-good.tpkg'));
+      return transfer;
+    })()`);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => page.getByTestId('import-chosen').textContent()).toContain('dropped-good.tpkg');
+    await page.getByTestId('import-dry-run').click();
+    await expect.poll(() => page.getByTestId('import-review').getByTestId('import-row').first().getAttribute('data-status')).toBe('already-imported');
+    expect(await page.getByTestId('import-review').textContent()).toContain('dropped-good.tpkg');
   });
 
   it('shows the overview, and accepts the package from the status', async () => {
