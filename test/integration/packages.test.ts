@@ -103,6 +103,26 @@ describe('the signing key and the first export', () => {
   });
 });
 
+describe('remembering the key (Electron, a real keyring)', () => {
+  it('remembers the unlocked key only where the secret store is real, and forgets it', async () => {
+    const ctx = context();
+    await createTambon(ctx, '800108');
+    const out = path.join(ctx.dir, 'out');
+    // No real store (the CLI, the harness, Linux's basic_text): asked to remember, nothing is kept.
+    await ok(ctx, 'packages.export', { folder: out, passphrase, remember: true });
+    expect((await ok(ctx, 'packages.key'))!.remembered).toBe(false);
+    expect((await fails(ctx, 'packages.export', { folder: out })).field).toBe('passphrase');
+    // A store that protects (a stand-in for DPAPI or a keychain): the key is kept sealed, never in clear.
+    ctx.secrets = { available: () => true, protect: (b) => Buffer.from(b.toString('hex').split('').reverse().join('')), unprotect: (b) => Buffer.from(b.toString().split('').reverse().join(''), 'hex') };
+    await ok(ctx, 'packages.export', { folder: out, passphrase, remember: true });
+    expect((await ok(ctx, 'packages.key'))!.remembered).toBe(true);
+    expect((await ok(ctx, 'packages.export', { folder: out })).seq).toBe(3);
+    await ok(ctx, 'packages.forgetKey');
+    expect((await ok(ctx, 'packages.key'))!.remembered).toBe(false);
+    expect((await fails(ctx, 'packages.export', { folder: out })).field).toBe('passphrase');
+  });
+});
+
 describe('seq', () => {
   it('increases by one, chains the previous hash, and never repeats after restoring a backup', async () => {
     const ctx = context();

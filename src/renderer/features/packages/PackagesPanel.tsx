@@ -44,6 +44,9 @@ export function PackagesPanel({ summary }: SectionProps) {
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [households, setHouseholds] = useState(false);
+  const [remember, setRemember] = useState(false);
+  // Only the Electron app can remember the key (the system's secret store); main still refuses where it is not real.
+  const inApp = useCall('app.info', {}).data?.transport === 'electron';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | string | null>(null);
   const [last, setLast] = useState<ExportOutcome | null>(null);
@@ -90,7 +93,7 @@ export function PackagesPanel({ summary }: SectionProps) {
       if (!key && !preview && pass !== again) return setError(t.packages.passphraseMismatch);
       const folder = await pickFile('open', undefined, undefined, { extensions: [], folder: true });
       if (!folder) return;
-      const result = await change('packages.export', { folder, preview, households, ...(preview || key?.remembered ? {} : { passphrase: pass }) });
+      const result = await change('packages.export', { folder, preview, households, remember: inApp && remember, ...(preview || key?.remembered ? {} : { passphrase: pass }) });
       if (!result.ok) return setError(result.error);
       setLast(result.value);
       if (!preview) {
@@ -146,7 +149,14 @@ export function PackagesPanel({ summary }: SectionProps) {
                   <span key={i}>{g}</span>
                 ))}
               </p>
-              {key.remembered && <p className="hint">{t.packages.remembered}</p>}
+              {key.remembered && (
+                <p className="hint">
+                  {t.packages.remembered}{' '}
+                  <button type="button" className="button button-small button-quiet" onClick={() => void change('packages.forgetKey', {})}>
+                    {t.packages.forget}
+                  </button>
+                </p>
+              )}
               <div className="button-row">
                 <button type="button" className="button" disabled={busy} onClick={() => void saveTo('packages.saveSheet', `ใบลงทะเบียนกุญแจ-${summary.tambon.code}.pdf`, 'pdf')} data-testid="key-sheet">
                   {t.packages.saveSheet}
@@ -175,6 +185,12 @@ export function PackagesPanel({ summary }: SectionProps) {
           {t.packages.households}
         </label>
         {key && !key.remembered && <Secret id="export-pass" label={t.packages.passphrase} value={pass} onChange={setPass} />}
+        {inApp && !key?.remembered && (
+          <label className="choice">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            {t.packages.remember}
+          </label>
+        )}
         <div className="button-row">
           <button type="button" className="button button-primary" disabled={busy || readonly || (!key?.remembered && !pass)} onClick={() => void exportPackage(false)} data-testid="export-package">
             {busy ? t.common.working : t.packages.export}
