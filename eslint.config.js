@@ -89,7 +89,7 @@ export default defineConfig(
 
   // Tool configs whose loaders read a default export (vite, vitest, drizzle-kit, ESLint itself).
   {
-    files: ['vite.config.ts', 'vitest.config.ts', 'drizzle.config.ts', 'eslint.config.js'],
+    files: ['vite.config.ts', 'vitest.config.ts', 'drizzle.config.ts', 'drizzle.datacenter.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

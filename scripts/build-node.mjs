@@ -1,7 +1,7 @@
 // Bundles the Node side with esbuild: the Electron main process, the sandboxed preload (one
 // CommonJS file, as a sandboxed preload must be), the job worker (which every composition root
 // starts in a worker thread), the CLI and the browser harness.
-// better-sqlite3 (native) and electron stay external.
+// better-sqlite3 (native), electron and playwright-core (loaded only to print a PDF outside Electron) stay external.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -13,7 +13,7 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'electron', 'playwright-core'],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 };

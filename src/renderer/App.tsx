@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { DatacenterSummary } from '../shared/domain/datacenter';
 import type { Preferences, WorkspaceSummary } from '../shared/domain/workspace';
 import { change, followChanges, queryClient, useCall } from './api/queries';
 import { AppHeader } from './components/AppHeader';
 import { FormError } from './components/FieldError';
 import { ToastArea, ToastProvider } from './components/ToastProvider';
+import { CreateDatacenter } from './features/datacenter/CreateDatacenter';
+import { DatacenterScreen } from './features/datacenter/DatacenterScreen';
 import { FirstStart } from './features/preferences/FirstStart';
 import { CreateWorkspace } from './features/workspace/CreateWorkspace';
 import { FilePickerProvider } from './features/workspace/FilePickerProvider';
@@ -13,7 +16,7 @@ import { catalog } from './i18n/catalog';
 import { I18nProvider } from './i18n/I18nProvider';
 
 /** Puts a call's new answer in the cache, so every screen showing it has it at once. */
-function remember<T>(channel: 'prefs.get' | 'workspace.current', value: T): T {
+function remember<T>(channel: 'prefs.get' | 'workspace.current' | 'datacenter.current', value: T): T {
   queryClient.setQueryData([channel, {}], value);
   return value;
 }
@@ -27,9 +30,12 @@ export function App() {
   useEffect(() => followChanges(), []);
   const prefsQuery = useCall('prefs.get', {});
   const currentQuery = useCall('workspace.current', {});
-  const [creating, setCreating] = useState(false);
+  // A data center workspace open instead of a tambon's (one file at a time).
+  const datacenterQuery = useCall('datacenter.current', {});
+  const [creating, setCreating] = useState<false | 'tambon' | 'datacenter'>(false);
   const prefs = prefsQuery.data ?? null;
   const summary = currentQuery.data ?? null;
+  const datacenter = datacenterQuery.data ?? null;
   const lang = prefs?.language ?? 'th';
 
   useEffect(() => {
@@ -47,7 +53,13 @@ export function App() {
 
   const opened = (next: WorkspaceSummary) => {
     setCreating(false);
+    remember('datacenter.current', null);
     remember('workspace.current', next);
+  };
+  const openedDatacenter = (next: DatacenterSummary) => {
+    setCreating(false);
+    remember('workspace.current', null);
+    remember('datacenter.current', next);
   };
 
   const loadError = prefsQuery.error?.error ?? null;
@@ -69,14 +81,26 @@ export function App() {
         onSummary={(next) => remember('workspace.current', next)}
         onClosed={(thenCreate) => {
           remember('workspace.current', null);
-          setCreating(thenCreate === true);
+          setCreating(thenCreate === true ? 'tambon' : false);
         }}
       />
     );
-  } else if (creating) {
+  } else if (datacenter) {
+    content = <DatacenterScreen summary={datacenter} onClosed={() => remember('datacenter.current', null)} />;
+  } else if (creating === 'tambon') {
     content = <CreateWorkspace onCreated={opened} onBack={() => setCreating(false)} />;
+  } else if (creating === 'datacenter') {
+    content = <CreateDatacenter onCreated={openedDatacenter} onBack={() => setCreating(false)} />;
   } else {
-    content = <StartScreen prefs={prefs} onCreate={() => setCreating(true)} onOpened={opened} />;
+    content = (
+      <StartScreen
+        prefs={prefs}
+        onCreate={() => setCreating('tambon')}
+        onCreateDatacenter={() => setCreating('datacenter')}
+        onOpened={opened}
+        onOpenedDatacenter={openedDatacenter}
+      />
+    );
   }
 
   return (

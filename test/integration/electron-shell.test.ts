@@ -235,6 +235,13 @@ const fake = vi.hoisted(() => {
       getAllDisplays: () => state.displays,
       getPrimaryDisplay: () => state.displays.find((d) => d.id === state.primaryId)!,
     },
+    // Linux without a keyring: the signing key is never remembered (see electron/secrets.ts).
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (data: Buffer) => data.toString(),
+    },
   };
   return { module, calls, state, windows, appListeners, ipcHandlers, protocolHandlers, session, dialogs, menus, makeContents };
 });
@@ -525,7 +532,7 @@ describe('composition root (src/main/electron/main.ts)', () => {
       ok: true,
       value: { kind: 'picked', path: path.join(home, 'nasai.tambon') },
     });
-    expect(fake.dialogs.openOptions.at(-1)?.filters?.[0]?.extensions).toEqual(['tambon']);
+    expect(fake.dialogs.openOptions.at(-1)?.filters?.[0]?.extensions).toEqual(['tambon', 'tpdc']);
     expect(fake.dialogs.openOptions.at(-1)?.title).toBe('เปิดพื้นที่ทำงาน');
   });
 
@@ -587,7 +594,8 @@ describe('composition root (src/main/electron/main.ts)', () => {
     expect(fake.dialogs.openOptions.at(-1)).toMatchObject({
       title: 'Open Workspace',
       filters: [
-        { name: 'TambonPlan workspace', extensions: ['tambon'] },
+        // Opening offers the data center's .tpdc too (the start screen opens either kind).
+        { name: 'TambonPlan workspace', extensions: ['tambon', 'tpdc'] },
         { name: 'All files', extensions: ['*'] },
       ],
     });

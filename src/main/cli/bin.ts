@@ -11,6 +11,7 @@ void runCli(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  stdin: process.stdin,
   get resourcesDir() {
     return findResourcesDir(__dirname);
   },

@@ -29,6 +29,8 @@ export interface CliIo {
   resourcesDir?: string;
   /** Defaults to the version of this build. */
   appVersion?: string;
+  /** Where a passphrase is typed, when it is a terminal (the signing key's; see {@link CliRuntime.passphrase}). */
+  stdin?: NodeJS.ReadStream | { isTTY?: boolean };
 }
 
 /** Exit codes: success, a refused input, a usage error. */
@@ -50,10 +52,29 @@ export async function must<C extends Channel>(ctx: AppContext, channel: C, input
   return result.value;
 }
 
-/** What a command produced: the `--json` value and the readable text. */
+/** What a command produced: the `--json` value and the readable text (and exit 1 for a result that says no: `verify`, a batch with a refused package). */
 export interface Output {
   json: unknown;
   text: string;
+  exitCode?: number;
+}
+
+/** A usage error found while running (no passphrase and no terminal to ask on): exit 2 with its line. */
+export class UsageError extends Error {
+  readonly line: string;
+  constructor(line: string) {
+    super(line);
+    this.line = line;
+  }
+}
+
+/** A group command (`export`, `key`…) several capabilities add subcommands to: the existing one, or a new one. */
+export function commandGroup(program: Command, name: string, describe: (group: Command) => void): Command {
+  const existing = program.commands.find((c) => c.name() === name);
+  if (existing) return existing;
+  const group = program.command(name);
+  describe(group);
+  return group;
 }
 
 /** A number typed on the command line (Thai digits too); anything else is a usage error. */
@@ -91,6 +112,39 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Reads one line from a terminal without echoing it. */
+function askHidden(stdin: NodeJS.ReadStream, out: { write(text: string): unknown }, prompt: string): Promise<string> {
+  out.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          done();
+          resolve(typed);
+          return;
+        }
+        if (ch === '\u0003') {
+          done();
+          reject(new UsageError('ยกเลิก / cancelled'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      out.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}
+
 /** What a command module gets to register its commands. */
 export interface CliRuntime {
   io: CliIo;
@@ -108,6 +162,11 @@ export interface CliRuntime {
   openWorkspace(ctx: AppContext, file: string, purpose: 'read' | 'change'): ReturnType<typeof openSession>;
   /** Registers which option each input field comes from (a command module's own fields). */
   optionsOf(fields: Record<string, string>): void;
+  /**
+   * The signing key's passphrase: `variable` of the environment (`TAMBON_PLAN_PASSPHRASE`), else
+   * asked on the terminal without echo (twice when `confirm`); with neither, a usage error (exit 2).
+   */
+  passphrase(variable: string, prompt: string, confirm?: boolean): Promise<string>;
   exitCode: number;
 }
 
@@ -123,6 +182,19 @@ export function createRuntime(io: CliIo): CliRuntime {
     resolvePath: (file) => path.resolve(io.cwd, file),
     optionsOf(fields) {
       Object.assign(optionOfField, fields);
+    },
+    async passphrase(variable, prompt, confirm = false) {
+      const fromEnv = io.env[variable];
+      if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+      const stdin = io.stdin as NodeJS.ReadStream | undefined;
+      if (!stdin?.isTTY || typeof stdin.setRawMode !== 'function') {
+        throw new UsageError(`ต้องใช้รหัสผ่านของกุญแจ: ตั้งค่า ${variable} หรือเรียกจากหน้าต่างคำสั่ง / the key passphrase is needed: set ${variable} or run on a terminal`);
+      }
+      const first = await askHidden(stdin, io.stderr, prompt);
+      if (confirm && (await askHidden(stdin, io.stderr, 'ยืนยันอีกครั้ง / again: ')) !== first) {
+        throw new UsageError('รหัสผ่านสองครั้งไม่ตรงกัน / the two passphrases differ');
+      }
+      return first;
     },
     openWorkspace: (ctx, file, purpose) =>
       openSession(ctx, runtime.resolvePath(file), { backup: purpose === 'read' ? 'none' : 'hourly', remember: false }),
@@ -145,8 +217,13 @@ export function createRuntime(io: CliIo): CliRuntime {
       try {
         const output = await body(ctx);
         io.stdout.write(json ? `${jsonText(output.json)}\n` : `${output.text}\n`);
-        runtime.exitCode = exitCodes.ok;
+        runtime.exitCode = output.exitCode ?? exitCodes.ok;
       } catch (thrown) {
+        if (thrown instanceof UsageError) {
+          io.stderr.write(`error: ${thrown.line}\n`);
+          runtime.exitCode = exitCodes.usage;
+          return;
+        }
         const error = thrown instanceof Refusal ? thrown.error : toAppError(thrown, ctx.log);
         io.stderr.write(`${errorLine(error, error.field ? optionOfField[error.field] : undefined)}\n`);
         runtime.exitCode = exitCodes.refused;

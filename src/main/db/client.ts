@@ -10,16 +10,31 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { refused, ServiceError } from '../../shared/domain/result';
 import * as schema from './schema';
 
-/** A drizzle handle over the workspace schema, plus the raw better-sqlite3 connection. */
-export interface WorkspaceDb {
-  db: BetterSQLite3Database<typeof schema>;
+/** A drizzle handle over a store's schema, plus the raw better-sqlite3 connection. */
+export interface StoreDb<S extends Record<string, unknown>> {
+  db: BetterSQLite3Database<S>;
   sqlite: Database.Database;
   file: string;
   readonly: boolean;
 }
 
+/** A drizzle handle over the workspace schema, plus the raw better-sqlite3 connection. */
+export type WorkspaceDb = StoreDb<typeof schema>;
+
 /** `PRAGMA application_id` of a TambonPlan tambon workspace ('TPLN'). */
 export const workspaceApplicationId = 0x54504c4e;
+
+/**
+ * The kinds of SQLite file the app writes, by `application_id`: the tambon workspace, and the
+ * data center workspace of a province or a district ('TPDC', its own schema and migrations in
+ * db/datacenter). Opening one kind as the other is refused with a message naming what it is.
+ */
+export const storeKinds = {
+  tambon: { applicationId: workspaceApplicationId, th: 'พื้นที่ทำงานของตำบล', en: 'a tambon workspace' },
+  datacenter: { applicationId: 0x54504443, th: 'พื้นที่ทำงานศูนย์ข้อมูล (จังหวัด/อำเภอ)', en: 'a data center workspace (province or district)' },
+} as const;
+/** One of {@link storeKinds}. */
+export type StoreKind = keyof typeof storeKinds;
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -42,7 +57,22 @@ export function schemaVersion(migrationsDir: string): number {
  * `application_id`, `user_version` = schema version): it never opens the file with SQLite,
  * which would leave `-wal`/`-shm` files beside it.
  */
-export function inspectWorkspaceFile(file: string, migrationsDir: string): { pendingMigrations: number } {
+export function inspectWorkspaceFile(file: string, migrationsDir: string, kind: StoreKind = 'tambon'): { pendingMigrations: number } {
+  const { applicationId, version } = readStoreHeader(file);
+  return judgeWorkspace(path.basename(file), applicationId, version, migrationsDir, kind);
+}
+
+/**
+ * The kind of a TambonPlan file (by its header's application id, the -wal's committed copy
+ * first), or null when it is none of the app's. Throws NOT_FOUND or REFUSED when unreadable.
+ */
+export function storeKindOf(file: string): StoreKind | null {
+  const { applicationId } = readStoreHeader(file);
+  return (Object.keys(storeKinds) as StoreKind[]).find((k) => storeKinds[k].applicationId === applicationId) ?? null;
+}
+
+/** The application id and schema version of a SQLite file's header, never opening it with SQLite. */
+function readStoreHeader(file: string): { applicationId: number; version: number } {
   const header = Buffer.alloc(100);
   let read: number;
   try {
@@ -67,7 +97,7 @@ export function inspectWorkspaceFile(file: string, migrationsDir: string): { pen
   // SQLite, which would leave a -shm beside a file it was only asked to look at.
   const live = fs.existsSync(`${file}-wal`) ? committedHeaderInWal(`${file}-wal`) : null;
   const current = live ?? header;
-  return judgeWorkspace(name, current.readUInt32BE(68), current.readUInt32BE(60), migrationsDir);
+  return { applicationId: current.readUInt32BE(68), version: current.readUInt32BE(60) };
 }
 
 /** SQLite's WAL checksum over `data` (32-bit words, in the byte order the WAL's magic says), continuing from `s`. */
@@ -124,8 +154,16 @@ export function committedHeaderInWal(walFile: string): Buffer | null {
 }
 
 /** Refuses another application's database or a newer schema; answers how many migrations are pending. */
-function judgeWorkspace(name: string, applicationId: number, written: number, migrationsDir: string): { pendingMigrations: number } {
-  if (applicationId !== workspaceApplicationId) {
+function judgeWorkspace(name: string, applicationId: number, written: number, migrationsDir: string, kind: StoreKind): { pendingMigrations: number } {
+  const other = (Object.keys(storeKinds) as StoreKind[]).find((k) => k !== kind && storeKinds[k].applicationId === applicationId);
+  if (other) {
+    throw refused(
+      `ไฟล์นี้เป็น${storeKinds[other].th} ไม่ใช่${storeKinds[kind].th}: ${name}`,
+      `This file is ${storeKinds[other].en}, not ${storeKinds[kind].en}: ${name}`,
+      'path',
+    );
+  }
+  if (applicationId !== storeKinds[kind].applicationId) {
     throw refused(
       `ไฟล์นี้เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่พื้นที่ทำงาน TambonPlan: ${name}`,
       `This database belongs to another application, not TambonPlan: ${name}`,
@@ -159,20 +197,36 @@ function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
   if (!readonly) sqlite.pragma('synchronous = NORMAL');
 }
 
+/** How a store is opened (see {@link openStore}). */
+export interface OpenStoreOptions {
+  migrationsDir: string;
+  create?: boolean;
+  readonly?: boolean;
+  migrate?: boolean;
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens an existing workspace (after {@link inspectWorkspaceFile}) or creates a new one when
  * `create` is set. Pending migrations are applied at once unless `migrate: false`, for a caller
  * that backs the file up first and then calls {@link migrateDatabase}; a read-only open refuses
  * a file that needs them.
  */
-export function openDatabase(
+export function openDatabase(file: string, options: OpenStoreOptions): WorkspaceDb & { pendingMigrations: number } {
+  return openStore(file, 'tambon', schema, options);
+}
+
+/** {@link openDatabase} for a store of `kind` with its drizzle `storeSchema`. */
+export function openStore<S extends Record<string, unknown>>(
   file: string,
-  options: { migrationsDir: string; create?: boolean; readonly?: boolean; migrate?: boolean; busyTimeoutMs?: number },
-): WorkspaceDb & { pendingMigrations: number } {
+  kind: StoreKind,
+  storeSchema: S,
+  options: OpenStoreOptions,
+): StoreDb<S> & { pendingMigrations: number } {
   const readonly = options.readonly ?? false;
   let pendingMigrations = schemaVersion(options.migrationsDir);
   if (!options.create) {
-    ({ pendingMigrations } = inspectWorkspaceFile(file, options.migrationsDir));
+    ({ pendingMigrations } = inspectWorkspaceFile(file, options.migrationsDir, kind));
     if (readonly && pendingMigrations > 0) {
       throw refused(
         'พื้นที่ทำงานนี้ต้องปรับรุ่นข้อมูล แต่ไฟล์เป็นแบบอ่านอย่างเดียว กรุณาคัดลอกไปไว้ที่ที่เขียนได้ก่อน',
@@ -192,11 +246,12 @@ export function openDatabase(
         sqlite.pragma('application_id', { simple: true }) as number,
         sqlite.pragma('user_version', { simple: true }) as number,
         options.migrationsDir,
+        kind,
       );
     }
     applyPragmas(sqlite, readonly);
-    if (options.create) sqlite.pragma(`application_id = ${workspaceApplicationId}`);
-    const ws = { db: drizzle(sqlite, { schema }), sqlite, file, readonly, pendingMigrations };
+    if (options.create) sqlite.pragma(`application_id = ${storeKinds[kind].applicationId}`);
+    const ws = { db: drizzle(sqlite, { schema: storeSchema }), sqlite, file, readonly, pendingMigrations };
     // The header's schema version says whether anything is pending; skipping migrate() then saves ~20 ms per open.
     if (!readonly && pendingMigrations > 0 && options.migrate !== false) migrateDatabase(ws, options.migrationsDir);
     return ws;
@@ -207,7 +262,7 @@ export function openDatabase(
 }
 
 /** Applies the pending migrations and writes the schema version into the file header. */
-export function migrateDatabase(ws: WorkspaceDb & { pendingMigrations?: number }, migrationsDir: string): void {
+export function migrateDatabase(ws: StoreDb<Record<string, unknown>> & { pendingMigrations?: number }, migrationsDir: string): void {
   migrate(ws.db, { migrationsFolder: migrationsDir });
   // The schema version, readable from the file header without opening it (see inspectWorkspaceFile).
   const version = schemaVersion(migrationsDir);

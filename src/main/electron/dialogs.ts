@@ -12,10 +12,11 @@ import { shellStrings, type ShellLanguage } from './strings';
 export const workspaceExtension = 'tambon';
 
 /** The dialogs' file filters in `language`: workspaces first, then every file. */
-function filtersFor(language: ShellLanguage) {
+function filtersFor(language: ShellLanguage, mode: 'open' | 'save') {
   const t = shellStrings[language].dialogs;
   return [
-    { name: t.workspaceFilter, extensions: [workspaceExtension] },
+    // Opening, the data center's workspace (.tpdc) is offered too: the start screen opens either kind.
+    { name: t.workspaceFilter, extensions: mode === 'open' ? [workspaceExtension, 'tpdc'] : [workspaceExtension] },
     { name: t.allFilesFilter, extensions: ['*'] },
   ];
 }
@@ -51,7 +52,7 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const window = getWindow();
       const current = language();
       const t = shellStrings[current].dialogs;
-      const filters = filtersFor(current);
+      const filters = filtersFor(current, mode);
       if (mode === 'open') {
         const openOptions = { title: t.openTitle, filters, properties: ['openFile' as const] };
         const result = window ? await dialog.showOpenDialog(window, openOptions) : await dialog.showOpenDialog(openOptions);
@@ -67,6 +68,31 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       };
       const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
       return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(withExtension(result.filePath));
+    },
+    async pickPath({ mode, extensions, suggestedName }) {
+      const window = getWindow();
+      const t = shellStrings[language()].dialogs;
+      const filters = extensions.length
+        ? [{ name: t.filesFilter(extensions.map((e) => `.${e}`).join(' ')), extensions: [...extensions] }, { name: t.allFilesFilter, extensions: ['*'] }]
+        : [];
+      if (mode === 'save') {
+        const saveOptions = {
+          title: t.saveFileTitle,
+          defaultPath: path.join(defaultDir(), path.basename(suggestedName?.trim() || t.defaultName)),
+          filters,
+          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+        };
+        const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
+        return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(result.filePath);
+      }
+      const openOptions = {
+        title: mode === 'folder' ? t.pickFolderTitle : t.pickFileTitle,
+        filters: mode === 'folder' ? [] : filters,
+        properties: [mode === 'folder' ? ('openDirectory' as const) : ('openFile' as const), 'createDirectory' as const],
+      };
+      const result = window ? await dialog.showOpenDialog(window, openOptions) : await dialog.showOpenDialog(openOptions);
+      const file = result.filePaths[0];
+      return result.canceled || !file ? { kind: 'cancelled' } : picked(file);
     },
   };
 }

@@ -8,7 +8,7 @@
  * The menu, native dialogs and about box speak the `language` preference: read at start, and the
  * menu is rebuilt when a change of preferences (the renderer's prefs.set) switches it.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
 import { createContext, defaultHomeDir } from '../services/context';
 import { onPreferencesChanged, readPreferences } from '../services/preferences/preferences';
 import { closeWhenIdle } from '../services/workspace/lifecycle';
@@ -19,6 +19,8 @@ import { eventSender, registerIpc } from './ipc';
 import { aboutText, applicationMenuTemplate } from './menu';
 import { shellPaths } from './paths';
 import { chosenPathPolicy } from './pathPolicy';
+import { electronPrinter } from './print';
+import { electronSecrets } from './secrets';
 import { guardWebContents, isPermissionAllowed, isTrustedSender } from './security';
 import type { ShellLanguage } from './strings';
 import { electronWindows, focusWindow } from './windows';
@@ -67,6 +69,8 @@ function startShell(): void {
       onPicked: (file) => chosenPaths.allow(file),
     }),
     windows,
+    secrets: electronSecrets(safeStorage),
+    print: electronPrinter(BrowserWindow),
     emit: eventSender(() => ours.contents()),
   });
   const preferencesRead = readPreferences(ctx)

@@ -44,6 +44,10 @@ const th = {
     allFilesFilter: 'ทุกไฟล์',
     /** The save dialog's file name when the renderer suggests none. */
     defaultName: 'พื้นที่ทำงาน',
+    pickFileTitle: 'เลือกไฟล์',
+    pickFolderTitle: 'เลือกโฟลเดอร์',
+    saveFileTitle: 'บันทึกไฟล์',
+    filesFilter: (extensions: string) => `ไฟล์ ${extensions}`,
   },
   windows: {
     /** A display the system gives no name, as the projector's display choice lists it (n counts from 1). */
@@ -96,6 +100,10 @@ const en: ShellStrings = {
     workspaceFilter: 'TambonPlan workspace',
     allFilesFilter: 'All files',
     defaultName: 'Workspace',
+    pickFileTitle: 'Choose a file',
+    pickFolderTitle: 'Choose a folder',
+    saveFileTitle: 'Save file',
+    filesFilter: (extensions: string) => `${extensions} files`,
   },
   windows: {
     displayLabel: (n: number, width: number, height: number) => `Display ${n} (${width}×${height})`,

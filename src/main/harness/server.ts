@@ -102,6 +102,9 @@ export function inPageDialogs(root: string): DialogPort {
       for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
       return Promise.resolve({ kind: 'ask-in-page', root, suggestedName: candidate });
     },
+    pickPath({ suggestedName }) {
+      return Promise.resolve({ kind: 'ask-in-page', root, ...(suggestedName ? { suggestedName: path.basename(suggestedName) } : {}) });
+    },
   };
 }
 

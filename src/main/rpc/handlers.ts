@@ -4,8 +4,10 @@
  */
 import { appHandlers } from '../services/app/handlers';
 import { backupsHandlers } from '../services/backups/handlers';
+import { datacenterHandlers } from '../services/datacenter/handlers';
 import type { Handlers } from '../services/handlerTypes';
 import { jobsHandlers } from '../services/jobs/handlers';
+import { packagesHandlers } from '../services/packages/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
 import { referenceHandlers } from '../services/reference/handlers';
 import { villagesHandlers } from '../services/villages/handlers';
@@ -22,4 +24,6 @@ export const handlers = {
   ...villagesHandlers,
   ...backupsHandlers,
   ...jobsHandlers,
+  ...packagesHandlers,
+  ...datacenterHandlers,
 } satisfies Handlers;

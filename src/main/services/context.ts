@@ -8,8 +8,9 @@ import path from 'node:path';
 import { events, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import { consoleLogger, type Logger } from './errors';
 import { createJobRunner, type JobRunner } from './jobs/runner';
-import type { DialogPort, FsPort, PathPolicy, WindowPort } from './ports';
-import { inPageWindows, nodeFs } from './ports';
+import type { DialogPort, FsPort, PathPolicy, PrintPort, SecretStore, WindowPort } from './ports';
+import { inPageWindows, noSecrets, nodeFs } from './ports';
+import { chromiumPrinter } from './print';
 import { createSession, type Session } from './session';
 
 export type { OpenWorkspace } from './session';
@@ -30,6 +31,10 @@ export interface AppContext {
   paths: PathPolicy;
   dialogs: DialogPort;
   windows: WindowPort;
+  /** Where an unlocked signing key may be remembered (Electron's safeStorage, never a plain-text backend). */
+  secrets: SecretStore;
+  /** HTML to PDF: Electron's printToPDF in the app, a Chromium on the machine elsewhere. */
+  print: PrintPort;
   log: Logger;
   clock: () => Date;
   jobs: JobRunner;
@@ -79,8 +84,10 @@ export function createContext(options: Pick<AppContext, 'resourcesDir' | 'transp
     homeDir: defaultHomeDir(),
     fs: nodeFs,
     paths: anyPath,
-    dialogs: { pickWorkspace: () => Promise.resolve({ kind: 'cancelled' }) },
+    dialogs: { pickWorkspace: () => Promise.resolve({ kind: 'cancelled' }), pickPath: () => Promise.resolve({ kind: 'cancelled' }) },
     windows: inPageWindows,
+    secrets: noSecrets,
+    print: chromiumPrinter(),
     log: consoleLogger,
     clock: () => new Date(),
     session: createSession(),

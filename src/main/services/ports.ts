@@ -132,6 +132,18 @@ export function faultyFs(
 /** File dialogs: native ones in Electron; in the harness, the page asks for a path itself. */
 export interface DialogPort {
   pickWorkspace(mode: 'open' | 'save', suggestedName?: string): Promise<PickedPath>;
+  /**
+   * Any other file or folder: a file to open, a folder (packages to import, where to export),
+   * or where to save, filtered to `extensions` (without dots).
+   */
+  pickPath(request: PathRequest): Promise<PickedPath>;
+}
+
+/** What {@link DialogPort.pickPath} asks for. */
+export interface PathRequest {
+  mode: 'open' | 'folder' | 'save';
+  extensions: readonly string[];
+  suggestedName?: string | undefined;
 }
 
 /**
@@ -154,6 +166,39 @@ export const inPageWindows: WindowPort = { displays: () => [], open: () => 'open
  */
 export interface PathPolicy {
   resolve(userPath: string): string;
+}
+
+/**
+ * Keeps a secret on this machine under the operating system's protection (Electron's
+ * `safeStorage`: DPAPI on Windows, the keychain on macOS, the desktop's secret service on Linux).
+ * `available()` is false where that protection is not real (Linux's `basic_text` backend, the CLI,
+ * the harness): the secret is then never kept, and the passphrase is asked each time.
+ */
+export interface SecretStore {
+  available(): boolean;
+  protect(secret: Buffer): Buffer;
+  unprotect(sealed: Buffer): Buffer;
+}
+
+/** No protected storage: the CLI, the harness, tests. */
+export const noSecrets: SecretStore = {
+  available: () => false,
+  protect: () => {
+    throw new Error('no protected storage on this machine');
+  },
+  unprotect: () => {
+    throw new Error('no protected storage on this machine');
+  },
+};
+
+/**
+ * Renders a self-contained HTML page (fonts and images inline) to a PDF: the enrollment sheet,
+ * later the forum's forms. Electron prints with `printToPDF` in a hidden window; the CLI and the
+ * harness with a Chromium found on the machine (`CHROMIUM_PATH`, else /usr/bin/chromium) through
+ * playwright-core. Refused, saying so, where there is none.
+ */
+export interface PrintPort {
+  pdf(html: string, options: { pageSize: 'A4'; landscape?: boolean }): Promise<Buffer>;
 }
 
 /** The largest input file (survey workbook, package) read by default: 200 MiB. */

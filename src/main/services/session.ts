@@ -6,8 +6,28 @@
  * refuses other changes at once instead of leaving them waiting on SQLite's lock.
  */
 import { ServiceError, refused } from '../../shared/domain/result';
-import type { WorkspaceDb } from '../db/client';
+import type { StoreDb, WorkspaceDb } from '../db/client';
+import type { DatacenterDb } from '../db/datacenter/client';
+import type { Area } from '../../shared/domain/datacenter';
 import type { AppContext } from './context';
+
+/** What every open file of the app has, whatever its kind: its connection and backup bookkeeping. */
+export interface OpenStore extends Omit<StoreDb<Record<string, unknown>>, 'db'> {
+  workspaceId: string;
+  /** When the last automatic backup was taken, for the "at most hourly while edited" rule. */
+  lastBackupAt: number;
+  /** A backup in progress, so two are never taken at once. */
+  backupInFlight: Promise<unknown> | null;
+  /** Cleans up after close. */
+  dispose?: (() => void) | undefined;
+}
+
+/** A data center workspace open in this process (instead of a tambon workspace). */
+export interface OpenDatacenter extends DatacenterDb, OpenStore {
+  area: Area;
+  /** The folder beside the file that keeps the archived and quarantined package files. */
+  filesDir: string;
+}
 
 /** The workspace currently open in this process. */
 export interface OpenWorkspace extends WorkspaceDb {
@@ -37,6 +57,8 @@ export interface Lease {
 /** The open workspace and what holds it. */
 export interface Session {
   workspace: OpenWorkspace | null;
+  /** A data center workspace open instead (at most one of the two is open). */
+  datacenter: OpenDatacenter | null;
   leases: Set<Lease>;
   /** Called when the last lease is released. */
   idle: Set<() => void>;
@@ -44,7 +66,7 @@ export interface Session {
 
 /** A session with nothing open. */
 export function createSession(): Session {
-  return { workspace: null, leases: new Set(), idle: new Set() };
+  return { workspace: null, datacenter: null, leases: new Set(), idle: new Set() };
 }
 
 /** The open workspace, or NOT_FOUND when none is open. */
@@ -54,9 +76,24 @@ export function requireWorkspace(ctx: AppContext): OpenWorkspace {
   return ws;
 }
 
+/** The open data center workspace, or NOT_FOUND when none is open. */
+export function requireDatacenter(ctx: AppContext): OpenDatacenter {
+  const dc = ctx.session.datacenter;
+  if (!dc) throw new ServiceError('NOT_FOUND', 'ยังไม่ได้เปิดพื้นที่ทำงานศูนย์ข้อมูล', 'No data center workspace is open');
+  return dc;
+}
+
+/** The open data center for a change: refused when it is read-only or a lease blocks writes. */
+export function requireDatacenterWritable(ctx: AppContext): OpenDatacenter {
+  return checkWritable(ctx, requireDatacenter(ctx));
+}
+
 /** The open workspace for a change: refused when it is read-only or a lease blocks writes. */
 export function requireWritable(ctx: AppContext): OpenWorkspace {
-  const ws = requireWorkspace(ctx);
+  return checkWritable(ctx, requireWorkspace(ctx));
+}
+
+function checkWritable<W extends { readonly: boolean }>(ctx: AppContext, ws: W): W {
   for (const lease of ctx.session.leases) {
     if (lease.blocksWrites) {
       throw refused(

@@ -9,6 +9,7 @@ import type { WorkspaceSummary } from '../../shared/domain/workspace';
 import type { Messages } from '../i18n/catalog';
 import { backupsSection } from './backups/section';
 import { selfTestSection } from './jobs/section';
+import { packagesSection } from './packages/section';
 import { villagesSection } from './villages/section';
 import { issuesSection } from './workspace/issuesSection';
 
@@ -28,4 +29,4 @@ export interface WorkspaceSection {
 }
 
 /** The sections, in the order of the side navigation. */
-export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, issuesSection, backupsSection, selfTestSection];
+export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, issuesSection, packagesSection, backupsSection, selfTestSection];

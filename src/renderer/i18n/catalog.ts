@@ -12,7 +12,9 @@
  */
 
 import { backupsStrings } from '../features/backups/strings';
+import { datacenterStrings } from '../features/datacenter/strings';
 import { jobsStrings } from '../features/jobs/strings';
+import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
 import { villagesStrings } from '../features/villages/strings';
@@ -23,7 +25,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, packagesStrings, datacenterStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -32,7 +34,9 @@ export type Messages = typeof commonStrings.th &
   typeof villagesStrings.th &
   typeof backupsStrings.th &
   typeof jobsStrings.th &
-  typeof projectorStrings.th;
+  typeof projectorStrings.th &
+  typeof packagesStrings.th &
+  typeof datacenterStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

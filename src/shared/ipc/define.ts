@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 
 /** The capabilities, each with one folder per layer (DESIGN.md section 4). */
-export const capabilities = ['app', 'preferences', 'reference', 'workspace', 'villages', 'backups', 'jobs'] as const;
+export const capabilities = ['app', 'preferences', 'reference', 'workspace', 'villages', 'backups', 'jobs', 'packages', 'datacenter'] as const;
 /** One of {@link capabilities}. */
 export type Capability = (typeof capabilities)[number];
 
@@ -30,6 +30,8 @@ export interface JobKindSpec {
   title: { th: string; en: string };
   /** A developer tool: refused unless developer tools are on (never in the installed app). */
   developerOnly?: boolean;
+  /** The file the job works on: the open tambon workspace (default) or the open data center workspace. */
+  store?: 'tambon' | 'datacenter';
 }
 
 /** A capability's part of the contract. */

@@ -42,8 +42,21 @@ export const workspaceSlice = defineSlice({
       input: z.object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200).optional() }).strict(),
       output: pickedPathSchema,
     },
+    /** Any other file or folder: packages to import, a folder to export to, where to save a PDF or a workbook. */
+    'dialog.pickPath': {
+      input: z
+        .object({
+          mode: z.enum(['open', 'folder', 'save']),
+          extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5),
+          suggestedName: z.string().max(200).optional(),
+        })
+        .strict(),
+      output: pickedPathSchema,
+    },
     'workspace.create': { input: createWorkspaceInputSchema.strict(), output: workspaceSummarySchema },
     'workspace.open': { input: pathInput, output: workspaceSummarySchema },
+    /** Which kind of file a path is (a tambon workspace or a data center's), so the open goes to the right capability. */
+    'workspace.kindOf': { input: pathInput, output: z.enum(['tambon', 'datacenter']).nullable() },
     'workspace.current': { input: none, output: workspaceSummarySchema.nullable(), reads: summaryTables },
     'workspace.saveAs': { input: pathInput, output: workspaceSummarySchema },
     'workspace.close': { input: none, output: z.null() },

@@ -3,19 +3,21 @@
  * merged here, one line per capability. drizzle-kit generates the migrations from this module.
  */
 import { jobsTables, jobsTravel } from './jobs';
+import { packagesTables, packagesTravel } from './packages';
 import { villagesTables, villagesTravel } from './villages';
 import { workspaceTables, workspaceTravel } from './workspace';
 
 export * from './jobs';
+export * from './packages';
 export * from './villages';
 export * from './workspace';
 export type { TravelClass } from './identity';
 
 /** Every table of the schema, by its SQL name. */
-export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables } as const;
+export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...packagesTables } as const;
 
 /** How each table travels in a package (see `TravelClass`). */
-export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel } as const;
+export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...packagesTravel } as const;
 
 /** A table's SQL name. */
 export type TableName = keyof typeof tables;

@@ -16,7 +16,7 @@ import { holdsFileAlone, inspectWorkspaceFile } from '../../db/client';
 import { newId } from '../../db/repository';
 import type { AppContext } from '../context';
 import { isSameFile, removeLeftovers, writeAtomic, writeFileAtomic } from '../files';
-import { holdLease, refuseWhileLeased, requireWorkspace, type Lease, type OpenWorkspace } from '../session';
+import { holdLease, refuseWhileLeased, requireWorkspace, type Lease, type OpenStore, type OpenWorkspace } from '../session';
 
 /** The smallest gap between two automatic backups taken because of edits. */
 export const editBackupIntervalMs = 60 * 60 * 1000;
@@ -149,14 +149,14 @@ function readNote(file: string): BackupNote {
  * later state shares no history with the file: then the count is unknown (null), never a
  * misleading "none".
  */
-function changesSince(ws: OpenWorkspace, note: BackupNote, currentSeq: number | null): number | null {
+function changesSince(ws: OpenStore, note: BackupNote, currentSeq: number | null): number | null {
   if (note.auditSeq === null || note.auditAt === null || currentSeq === null || note.auditSeq > currentSeq) return null;
   const sameEntry = readValue<string>(ws.sqlite, 'select at from audit_log where seq = ?', note.auditSeq) === note.auditAt;
   return sameEntry ? currentSeq - note.auditSeq : null;
 }
 
 /** The backups of the open workspace, newest first. */
-export function listBackups(ctx: AppContext, ws: OpenWorkspace = requireWorkspace(ctx)): BackupInfo[] {
+export function listBackups(ctx: AppContext, ws: OpenStore = requireWorkspace(ctx)): BackupInfo[] {
   // A read-only workspace may be a copy still carrying the original's id: show none rather than the original's.
   if (ws.readonly || !isWorkspaceId(ws.workspaceId)) return [];
   const dir = backupDir(ctx, ws.workspaceId);
@@ -194,7 +194,7 @@ const backingUp = { th: 'สำรองข้อมูล', en: 'A backup' };
 export async function createBackup(
   ctx: AppContext,
   reason: BackupReason,
-  ws: OpenWorkspace = requireWorkspace(ctx),
+  ws: OpenStore = requireWorkspace(ctx),
   options: { prune?: boolean } = {},
 ): Promise<BackupInfo> {
   if (ws.readonly || !isWorkspaceId(ws.workspaceId)) {
@@ -237,12 +237,12 @@ export async function createBackup(
 }
 
 /** The backup taken before pending migrations change an existing file, so an upgrade can be undone. */
-export async function backupBeforeUpgrade(ctx: AppContext, ws: OpenWorkspace): Promise<void> {
+export async function backupBeforeUpgrade(ctx: AppContext, ws: OpenStore): Promise<void> {
   await createBackup(ctx, 'before-upgrade', ws, { prune: false });
 }
 
 /** Deletes the backups (and their notes) the retention policy does not keep. */
-export async function pruneBackups(ctx: AppContext, ws: OpenWorkspace, now: Date): Promise<void> {
+export async function pruneBackups(ctx: AppContext, ws: OpenStore, now: Date): Promise<void> {
   const all = listBackups(ctx, ws).map((b) => ({ ...b, at: new Date(b.createdAt) }));
   const keep = new Set(backupsToKeep(all, now));
   const dir = backupDir(ctx, ws.workspaceId);
@@ -266,7 +266,7 @@ function sameContent(a: string, b: string): boolean {
  * unchanged workspace); with `atMostHourly` none is taken while the newest is under an hour old,
  * so a script's many short edits do not rotate the useful backups out.
  */
-export async function backupOnOpen(ctx: AppContext, ws: OpenWorkspace, options: { atMostHourly?: boolean } = {}): Promise<void> {
+export async function backupOnOpen(ctx: AppContext, ws: OpenStore, options: { atMostHourly?: boolean } = {}): Promise<void> {
   if (ws.readonly || !isWorkspaceId(ws.workspaceId)) return;
   const dir = backupDir(ctx, ws.workspaceId);
   await removeLeftovers(ctx.fs, dir, ctx.clock().getTime());
@@ -287,7 +287,7 @@ export async function backupOnOpen(ctx: AppContext, ws: OpenWorkspace, options: 
  * old. Runs in the background; a failure is logged, never thrown at the person typing.
  */
 export function noteEdit(ctx: AppContext): void {
-  const ws = ctx.session.workspace;
+  const ws: OpenStore | null = ctx.session.workspace ?? ctx.session.datacenter;
   if (!ws || ws.readonly || ws.backupInFlight) return;
   if (ctx.clock().getTime() - ws.lastBackupAt < editBackupIntervalMs) return;
   createBackup(ctx, 'hourly', ws).catch((error: unknown) => {

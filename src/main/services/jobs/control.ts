@@ -21,7 +21,7 @@ export class JobCancelled extends Error {
 /** A job's body's view of its job. */
 export interface JobControl<K extends JobKind> {
   jobId: string;
-  /** The open workspace, on the worker's own connection. */
+  /** The open workspace, on the worker's own connection (the data center's for a `store: 'datacenter'` kind). */
   ws: WorkspaceDb;
   resourcesDir: string;
   /** Whether a cancel was asked for. */
@@ -73,6 +73,8 @@ export interface WorkerData {
   kind: JobKind;
   input: unknown;
   file: string;
+  /** The kind of file the job works on (its migrations are `migrationsDir`). */
+  store: 'tambon' | 'datacenter';
   migrationsDir: string;
   resourcesDir: string;
   operator: string | null;

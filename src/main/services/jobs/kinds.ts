@@ -1,8 +1,10 @@
 /** Every job kind's body, one line per capability that has jobs. The worker runs them. */
 import type { JobBodies } from './control';
+import { runDatacenterImport } from '../datacenter/job';
 import { runSelfTest } from './selfTest';
 
 /** The body of each job kind of the contract (`jobKinds`). */
 export const jobBodies = {
   selfTest: runSelfTest,
+  datacenterImport: runDatacenterImport,
 } satisfies JobBodies;

@@ -12,7 +12,9 @@ import { ServiceError, refused, type AppError } from '../../../shared/domain/res
 import type { JobKindSpec } from '../../../shared/ipc/define';
 import type { AppContext } from '../context';
 import { toAppError } from '../errors';
-import { holdLease, requireWritable } from '../session';
+import { datacenterMigrationsDir } from '../../db/datacenter/client';
+import { holdLease, requireDatacenterWritable, requireWritable } from '../session';
+import { prepareJobInput } from './prepare';
 import { announceChange, currentWriter } from '../write';
 import type { SerializedError, WorkerData, WorkerMessage } from './control';
 
@@ -78,9 +80,12 @@ export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRu
           `${spec.title.en} is a developer tool; it is not available in the installed app`,
         );
       }
-      requireWritable(ctx);
+      const store = spec.store ?? 'tambon';
+      const target = () => (store === 'datacenter' ? requireDatacenterWritable(ctx) : requireWritable(ctx));
+      target();
+      const input = await prepareJobInput(ctx, request);
       const writer = await currentWriter(ctx);
-      const ws = requireWritable(ctx);
+      const ws = target();
       const { release } = holdLease(ctx, { th: spec.title.th, en: spec.title.en }, { blocksWrites: true });
       const jobId = uuidv7();
       const state = {
@@ -100,9 +105,10 @@ export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRu
       const data: WorkerData = {
         jobId,
         kind: request.kind,
-        input: request.input,
+        input,
         file: ws.file,
-        migrationsDir: ctx.migrationsDir,
+        store,
+        migrationsDir: store === 'datacenter' ? datacenterMigrationsDir(ctx.resourcesDir) : ctx.migrationsDir,
         resourcesDir: ctx.resourcesDir,
         operator: writer.operator,
         now: writer.now.toISOString(),

@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ServiceError } from '../../../shared/domain/result';
 import type { DataChanged } from '../../../shared/ipc/workspace';
-import { openDatabase } from '../../db/client';
+import { openDatabase, type WorkspaceDb } from '../../db/client';
+import { openDatacenterDatabase } from '../../db/datacenter/client';
 import { runWrite } from '../write';
 import { JobCancelled, type JobControl, type SerializedError, type WorkerData, type WorkerMessage } from './control';
 import { jobBodies } from './kinds';
@@ -28,10 +29,14 @@ async function main(port: NonNullable<typeof parentPort>, data: WorkerData): Pro
   const post = (message: WorkerMessage) => port.postMessage(message);
   const flag = new Int32Array(data.cancelFlag);
   const changes: DataChanged[] = [];
-  let ws: ReturnType<typeof openDatabase> | null = null;
+  let ws: WorkspaceDb | null = null;
   let outcome: WorkerMessage;
   try {
-    ws = openDatabase(data.file, { migrationsDir: data.migrationsDir, migrate: false });
+    ws =
+      data.store === 'datacenter'
+        ? // The data center's audit_log has the workspace's shape: the one write pipeline serves both.
+          (openDatacenterDatabase(data.file, { migrationsDir: data.migrationsDir, migrate: false }) as unknown as WorkspaceDb)
+        : openDatabase(data.file, { migrationsDir: data.migrationsDir, migrate: false });
     const open = ws;
     const control: JobControl<typeof data.kind> = {
       jobId: data.jobId,

@@ -30,10 +30,23 @@ const opening = { th: 'เปิดพื้นที่ทำงาน', en: 'O
 
 /** Closes the open workspace whatever holds it: for callers that hold the lease themselves. */
 function closeHeld(ctx: AppContext): void {
+  // A data center workspace open instead is closed too: one file is open at a time.
+  const other = ctx.session.datacenter;
+  if (other) {
+    ctx.session.datacenter = null;
+    other.sqlite.close();
+    other.dispose?.();
+  }
   const ws = ctx.session.workspace;
   if (!ws) return;
   ctx.session.workspace = null;
   closeWorkspaceDb(ws);
+}
+
+/** Closes whatever file is open, for another to be opened in its place (the data center's open). */
+export function closeForOpen(ctx: AppContext, heldBy?: Lease): void {
+  refuseWhileLeased(ctx, closing, heldBy);
+  closeHeld(ctx);
 }
 
 /**
@@ -72,7 +85,7 @@ export async function openSession(ctx: AppContext, file: string, options: OpenOp
 
 /** Closes the open workspace, if any; refused while a job or a backup holds it. */
 export function closeSession(ctx: AppContext): void {
-  if (!ctx.session.workspace) return;
+  if (!ctx.session.workspace && !ctx.session.datacenter) return;
   refuseWhileLeased(ctx, closing);
   closeHeld(ctx);
 }

@@ -386,8 +386,8 @@ export function CreateWorkspace(props: { onCreated: (summary: WorkspaceSummary) 
   );
 }
 
-/** One level of the province → district → tambon picker. */
-function AreaSelect(props: {
+/** A province, district or tambon picker (the data center's area picker uses it too). */
+export function AreaSelect(props: {
   id: string;
   label: string;
   placeholder: string;

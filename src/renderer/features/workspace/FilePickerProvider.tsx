@@ -16,7 +16,13 @@ export type PathSubmit = (path: string) => Promise<AppError | null>;
  * With `submit`, the work is done from the prompt (errors shown in it); resolves with the path
  * the work succeeded with, or null when cancelled.
  */
-export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit) => Promise<string | null>;
+export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit, other?: OtherPath) => Promise<string | null>;
+
+/** A file other than a workspace (a package, a PDF, a workbook) or a folder: asked through `dialog.pickPath`. */
+export interface OtherPath {
+  extensions: string[];
+  folder?: boolean;
+}
 
 const FilePickerContext = createContext<PickFile>(() => Promise.resolve(null));
 
@@ -37,8 +43,10 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   const current = useRef<Pending | null>(null);
 
   const pick = useCallback<PickFile>(
-    async (mode, suggestedName, submit) => {
-      const answer = await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
+    async (mode, suggestedName, submit, other) => {
+      const answer = other
+        ? await invoke('dialog.pickPath', { mode: other.folder ? 'folder' : mode, extensions: other.extensions, ...(suggestedName ? { suggestedName } : {}) })
+        : await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
       if (!answer.ok) {
         toast({ message: errorText(answer.error), kind: 'error', testId: 'toast-file' });
         return null;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/domain/result';
+import type { DatacenterSummary } from '../../../shared/domain/datacenter';
 import type { Preferences, WorkspaceSummary } from '../../../shared/domain/workspace';
 import { change } from '../../api/queries';
 import { FormError } from '../../components/FieldError';
@@ -8,7 +9,14 @@ import { useMenuCommand } from '../app/useMenuCommand';
 import { useFilePicker } from './FilePickerProvider';
 
 /** No workspace open: the recent list, create and open. */
-export function StartScreen(props: { prefs: Preferences; onCreate: () => void; onOpened: (summary: WorkspaceSummary) => void }) {
+export function StartScreen(props: {
+  prefs: Preferences;
+  onCreate: () => void;
+  /** A data center workspace (province or district) instead. */
+  onCreateDatacenter: () => void;
+  onOpened: (summary: WorkspaceSummary) => void;
+  onOpenedDatacenter: (summary: DatacenterSummary) => void;
+}) {
   const { t, date, errorText } = useI18n();
   const pickFile = useFilePicker();
   const [error, setError] = useState<AppError | null>(null);
@@ -17,6 +25,14 @@ export function StartScreen(props: { prefs: Preferences; onCreate: () => void; o
   const open = async (path: string) => {
     setBusy(true);
     setError(null);
+    // Either kind of file opens from here: the header says which.
+    const kind = await change('workspace.kindOf', { path });
+    if (kind.ok && kind.value === 'datacenter') {
+      const result = await change('datacenter.open', { path });
+      setBusy(false);
+      if (!result.ok) return setError(result.error);
+      return props.onOpenedDatacenter(result.value);
+    }
     const result = await change('workspace.open', { path });
     setBusy(false);
     if (!result.ok) return setError(result.error);
@@ -45,6 +61,9 @@ export function StartScreen(props: { prefs: Preferences; onCreate: () => void; o
         </button>
         <button type="button" className="button button-large" onClick={() => void openPicked()} disabled={busy} data-testid="start-open">
           {t.start.open}
+        </button>
+        <button type="button" className="button button-large" onClick={props.onCreateDatacenter} data-testid="start-create-datacenter">
+          {t.datacenter.startCreate}
         </button>
       </div>
       <FormError message={error ? errorText(error) : undefined} testId="start-error" />

@@ -1,0 +1,466 @@
+/**
+ * Importing a tambon's package at the data center. For each file:
+ *   1. size cap, then its SHA-256: a file already applied is "already imported" and nothing
+ *      changes; one already quarantined or archived as stale answers the same again;
+ *   2. verify before parsing (packages/read.ts): zip limits and names, the signature by an
+ *      enrolled key valid for that seq, every size and hash, the format's major version;
+ *   3. against the tambon's last applied package: same seq with another hash → conflict
+ *      (quarantined); a lower seq → stale (archived, not applied); a gap → applied, with the
+ *      missing seqs reported;
+ *   4. a dry-run diff per table (new / changed / unchanged / deleted / rejected, "changed" by a
+ *      hash of the row's content, never by `rev`), then — unless it is a dry run — one atomic
+ *      apply: the file archived content-addressed, current rows updated, every revision appended
+ *      to the history, the package recorded.
+ * A refused package is kept in quarantine with its reason, never deleted; a dry run writes
+ * nothing at all. A batch goes on past a bad package.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { ImportOutcome, RejectionGroup, TableDiff } from '../../../shared/domain/datacenter';
+import { tambonInArea, type Area } from '../../../shared/domain/datacenter';
+import { ServiceError } from '../../../shared/domain/result';
+import type { WriteTx } from '../../db/repository';
+import { noteChange } from '../../db/repository';
+import { writeFileAtomic } from '../files';
+import { assertWithinSizeCap, type FsPort } from '../ports';
+import type { WriteSpec } from '../write';
+import { sha256 } from '../packages/build';
+import type { TableSpec } from '../packages/catalog';
+import { keyIdHex, decodePublicKey } from '../packages/minisign';
+import { checkSignature, openPackage, PackageError, parseCell, readResource, verifyContents, type CellValue, type VerifiedPackage } from '../packages/read';
+
+/** What an import works with: the data center's connection, its files folder, the fs port and the write pipeline. */
+export interface Importer {
+  sqlite: Database.Database;
+  area: Area;
+  filesDir: string;
+  fs: FsPort;
+  /** The tables this build understands (the tambon workspace's registry; the bench adds its own). */
+  catalog: readonly TableSpec[];
+  /** One write through the pipeline: one transaction with its audit record. */
+  write<T>(spec: WriteSpec, body: (tx: WriteTx) => T): T;
+  /** The largest package file read. */
+  sizeCap?: number;
+}
+
+/** A package file to import: where it is and the name reported. */
+export interface ImportFile {
+  path: string;
+  name: string;
+}
+
+/** Columns that change on every save and so are left out of a row's content hash. */
+const volatile = new Set(['rev', 'updated_at']);
+
+/**
+ * The content hash of a row: SHA-256 (first 128 bits) of the JSON array of its known columns' values, in the
+ * catalogue's order, but `rev` and `updated_at` (which a restored backup can repeat, or which
+ * change with nothing else).
+ */
+export function rowHash(values: readonly (readonly [string, CellValue])[]): string {
+  return contentHash(JSON.stringify(values.filter(([c]) => !volatile.has(c)).map(([, v]) => v)));
+}
+
+/**
+ * The first 128 bits of SHA-256, in hex: it tells a changed row from an unchanged one (the
+ * package's integrity is the signature's and the file hashes' business), in half the bytes a full
+ * hash takes in every current row and every revision.
+ */
+function contentHash(text: string): string {
+  return crypto.hash('sha256', text, 'hex').slice(0, 32);
+}
+
+const emptyOutcome = (file: ImportFile): ImportOutcome => ({
+  file: file.name,
+  sha256: null,
+  status: 'refused',
+  tambonCode: null,
+  seq: null,
+  reason: null,
+  reasonTh: null,
+  reasonCode: null,
+  missingSeqs: [],
+  tables: {},
+  rejected: [],
+  warnings: [],
+  kept: 'none',
+});
+
+interface Prepared {
+  table: TableSpec;
+  rows: { id: string; hash: string; content: string; tombstone: boolean }[];
+  diff: TableDiff;
+  rejected: RejectionGroup[];
+  /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
+  gone: { id: string; historyId: number }[];
+  /** `fresh`: no current row at all (a plain insert). */
+  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean; fresh: boolean }[];
+}
+
+/** Reads one known table of a verified package and diffs it against the tambon's current rows. */
+function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warnings: ImportOutcome['warnings'], withContent: boolean): Prepared {
+  const resource = pkg.resources.find((r) => r.name === table.name)!;
+  const records = readResource(pkg, resource);
+  const byName = new Map(resource.fields.map((f, i) => [f.name, { field: f, index: i }]));
+  for (const f of resource.fields) if (!table.columns.some((c) => c.name === f.name)) warnings.push({ code: 'unknown-column', table: table.name, column: f.name });
+  for (const c of table.columns) if (!byName.has(c.name)) warnings.push({ code: 'missing-column', table: table.name, column: c.name });
+  const rejectedBy = new Map<RejectionGroup['reason'], RejectionGroup>();
+  const reject = (reason: RejectionGroup['reason'], row: number, column: string | null, value: string | null) => {
+    const group = rejectedBy.get(reason) ?? { table: table.name, reason, count: 0, examples: [] };
+    group.count += 1;
+    if (group.examples.length < 3) group.examples.push({ row, column, value: value === null ? null : value.slice(0, 80) });
+    rejectedBy.set(reason, group);
+  };
+  const seen = new Set<string>();
+  const rows: Prepared['rows'] = [];
+  // Resolved once per table: where each known column sits in the CSV, how it is parsed, and the
+  // JSON of its name (the content is built as text, without an object per row).
+  const plan = table.columns.map((column) => {
+    const at = byName.get(column.name);
+    return { name: column.name, key: `${JSON.stringify(column.name)}:`, index: at?.index ?? -1, type: at?.field.type ?? 'string', hashed: !volatile.has(column.name) };
+  });
+  const idAt = plan.findIndex((c) => c.name === 'id');
+  const deletedAt = plan.findIndex((c) => c.name === 'deleted_at');
+  const values: CellValue[] = new Array<CellValue>(plan.length);
+  for (let r = 0; r < records.length; r += 1) {
+    const record = records[r]!;
+    let bad = -1;
+    for (let c = 0; c < plan.length; c += 1) {
+      const column = plan[c]!;
+      const value = column.index < 0 ? null : parseCell(column.type, record[column.index] ?? null);
+      if (value === undefined) {
+        bad = c;
+        break;
+      }
+      values[c] = value;
+    }
+    if (bad >= 0) {
+      reject('bad-value', r + 2, plan[bad]!.name, record[plan[bad]!.index] ?? null);
+      continue;
+    }
+    const id = idAt < 0 ? null : values[idAt];
+    if (typeof id !== 'string' || id === '') {
+      reject('missing-id', r + 2, 'id', null);
+      continue;
+    }
+    if (seen.has(id)) {
+      reject('duplicate-id', r + 2, 'id', id);
+      continue;
+    }
+    seen.add(id);
+    // A dry run needs only the hash; the content (JSON with the column names) is built to be stored.
+    let content = '{';
+    let hashInput = '[';
+    for (let c = 0; c < plan.length; c += 1) {
+      const json = JSON.stringify(values[c]);
+      if (withContent) content += `${c ? ',' : ''}${plan[c]!.key}${json}`;
+      if (plan[c]!.hashed) hashInput += `${hashInput.length > 1 ? ',' : ''}${json}`;
+    }
+    rows.push({ id, hash: contentHash(`${hashInput}]`), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
+  }
+  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
+  for (const r of im.sqlite
+    .prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?')
+    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
+    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
+  }
+  const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: [...rejectedBy.values()].reduce((n, g) => n + g.count, 0) };
+  const changes: Prepared['changes'] = [];
+  for (const row of rows) {
+    const now = current.get(row.id);
+    let op: 'new' | 'changed' | 'deleted' | 'unchanged';
+    if (!now) op = row.tombstone ? 'deleted' : 'new';
+    else if (now.hash === row.hash && now.deleted === row.tombstone) op = 'unchanged';
+    else if (row.tombstone && !now.deleted) op = 'deleted';
+    else op = 'changed';
+    diff[op] += 1;
+    if (op !== 'unchanged') changes.push({ id: row.id, op, hash: row.hash, content: row.content, tombstone: row.tombstone, fresh: !now });
+  }
+  const gone: { id: string; historyId: number }[] = [];
+  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, historyId: now.historyId });
+  diff.deleted += gone.length;
+  return { table, rows, diff, rejected: [...rejectedBy.values()], gone, changes };
+}
+
+/** The seqs between the last one received and this one that never arrived. */
+function missingSeqs(im: Importer, tambonCode: string, seq: number): number[] {
+  const have = new Set(
+    (im.sqlite.prepare('select seq from dc_packages where tambon_code = ?').pluck().all(tambonCode) as number[]).concat(
+      im.sqlite.prepare('select seq from dc_quarantine where tambon_code = ? and seq is not null').pluck().all(tambonCode) as number[],
+    ),
+  );
+  const missing: number[] = [];
+  for (let s = 1; s < seq && missing.length < 1000; s += 1) if (!have.has(s)) missing.push(s);
+  return missing;
+}
+
+/** Keeps a refused package in quarantine (its file content-addressed, its record with the reason). */
+async function quarantine(im: Importer, file: ImportFile, data: Buffer, hash: string, outcome: ImportOutcome, error: { code: string; th: string; en: string }): Promise<void> {
+  const stored = path.join('quarantine', `${hash}.tpkg`);
+  const target = path.join(im.filesDir, stored);
+  if (!(await im.fs.exists(target))) await writeFileAtomic(im.fs, target, data, 'create');
+  im.write({ capability: 'datacenter', action: 'datacenter.quarantine' }, (tx) => {
+    im.sqlite
+      .prepare(
+        `insert into dc_quarantine (sha256, file_name, status, reason_code, reason_th, reason_en, tambon_code, seq, stored_path, bytes, at, operator)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sha256) do nothing`,
+      )
+      .run(hash, file.name, outcome.status, error.code, error.th, error.en, outcome.tambonCode, outcome.seq, stored, data.length, tx.now.toISOString(), tx.operator);
+    noteChange(tx, 'dc_quarantine');
+    tx.detail = { file: file.name, sha256: hash, reason: error.code };
+  });
+  outcome.kept = 'quarantine';
+}
+
+/** The refusal as an outcome. */
+function refuse(outcome: ImportOutcome, status: 'refused' | 'conflict', code: string, th: string, en: string): ImportOutcome {
+  return Object.assign(outcome, { status, reasonCode: code, reason: en, reasonTh: th });
+}
+
+/**
+ * Imports one package file (see the module comment) and answers its outcome. Never throws for a
+ * bad package: the outcome says why. Throws only when the data center itself cannot be written.
+ */
+export async function importOne(im: Importer, file: ImportFile, dryRun: boolean): Promise<ImportOutcome> {
+  const outcome = emptyOutcome(file);
+  let data: Buffer;
+  try {
+    await assertWithinSizeCap(im.fs, file.path, im.sizeCap);
+    data = await im.fs.readFile(file.path);
+  } catch (error) {
+    if (error instanceof ServiceError) return refuse(outcome, 'refused', 'too-large', error.messageTh, error.message);
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      return refuse(outcome, 'refused', 'unreadable', `อ่านไฟล์ไม่ได้: ${file.name}`, `Cannot read the file: ${file.name}`);
+    }
+    throw error;
+  }
+  const hash = sha256(data);
+  outcome.sha256 = hash;
+  const known = im.sqlite.prepare('select status, tambon_code as tambonCode, seq from dc_packages where sha256 = ?').get(hash) as { status: string; tambonCode: string; seq: number } | undefined;
+  if (known) {
+    Object.assign(outcome, { tambonCode: known.tambonCode, seq: known.seq, kept: 'archive' });
+    if (known.status === 'applied') return Object.assign(outcome, { status: 'already-imported', reason: 'already imported', reasonTh: 'นำเข้าแล้ว ไม่มีอะไรเปลี่ยน', reasonCode: 'already-imported' });
+    return Object.assign(outcome, {
+      status: 'stale',
+      reasonCode: 'stale',
+      reason: 'stale: older than the latest package applied; archived before, not applied',
+      reasonTh: 'ชุดข้อมูลนี้เก่ากว่าชุดล่าสุดที่ใช้อยู่ (เก็บไว้แล้ว ไม่นำไปใช้)',
+    });
+  }
+  const quarantined = im.sqlite.prepare('select status, reason_code as code, reason_th as th, reason_en as en, tambon_code as tambonCode, seq from dc_quarantine where sha256 = ?').get(hash) as
+    | { status: 'refused' | 'conflict'; code: string; th: string; en: string; tambonCode: string | null; seq: number | null }
+    | undefined;
+  if (quarantined) {
+    Object.assign(outcome, { tambonCode: quarantined.tambonCode, seq: quarantined.seq, kept: 'quarantine' });
+    return refuse(outcome, quarantined.status, quarantined.code, quarantined.th, quarantined.en);
+  }
+
+  const refuseAndKeep = async (status: 'refused' | 'conflict', code: string, th: string, en: string): Promise<ImportOutcome> => {
+    refuse(outcome, status, code, th, en);
+    if (!dryRun) await quarantine(im, file, data, hash, outcome, { code, th, en });
+    return outcome;
+  };
+
+  let pkg: VerifiedPackage;
+  let key: { tambon_code: string; key_id: string; public_key: string; valid_from_seq: number; revoked_after_seq: number | null };
+  try {
+    const opened = openPackage(data);
+    outcome.tambonCode = opened.claimed?.tambonCode ?? null;
+    outcome.seq = opened.claimed?.seq ?? null;
+    if (!opened.signature) throw new PackageError('unsigned', 'ชุดข้อมูลนี้ไม่มีลายเซ็น (อาจเป็นชุดตัวอย่าง) จึงไม่รับ', 'The package is not signed (it may be a preview); refused');
+    const found = im.sqlite.prepare('select * from dc_keys where key_id = ?').get(keyIdHex(opened.signature.keyId)) as typeof key | undefined;
+    if (!found) {
+      if (opened.claimed && !tambonInArea(opened.claimed.tambonCode, im.area.code)) {
+        throw new PackageError(
+          'outside-area',
+          `ชุดข้อมูลนี้มาจากตำบล ${opened.claimed.tambonCode} ซึ่งไม่อยู่ในพื้นที่ของศูนย์ข้อมูลนี้ (รหัส ${im.area.code}) และกุญแจไม่ได้ลงทะเบียนไว้`,
+          `The package comes from tambon ${opened.claimed.tambonCode}, which is not in this data center's area (${im.area.code}), and its key is not enrolled`,
+        );
+      }
+      throw new PackageError('unknown-key', 'ลงนามด้วยกุญแจที่ไม่ได้ลงทะเบียนไว้ จึงไม่รับ', 'Signed with a key that is not enrolled; refused');
+    }
+    key = found;
+    const pub = decodePublicKey(key.public_key)!;
+    checkSignature(opened, pub.keyId, pub.publicKey);
+    pkg = verifyContents(opened);
+    outcome.tambonCode = pkg.manifest.tambonCode;
+    outcome.seq = pkg.manifest.seq;
+    if (pkg.manifest.tambonCode !== key.tambon_code) {
+      throw new PackageError(
+        'tambon-mismatch',
+        `ชุดข้อมูลระบุตำบล ${pkg.manifest.tambonCode} แต่กุญแจที่ลงนามลงทะเบียนไว้สำหรับตำบล ${key.tambon_code}`,
+        `The package names tambon ${pkg.manifest.tambonCode}, but its signing key is enrolled for tambon ${key.tambon_code}`,
+      );
+    }
+    if (!tambonInArea(pkg.manifest.tambonCode, im.area.code)) {
+      throw new PackageError('outside-area', `ตำบล ${pkg.manifest.tambonCode} ไม่อยู่ในพื้นที่ของศูนย์ข้อมูลนี้`, `Tambon ${pkg.manifest.tambonCode} is not in this data center's area`);
+    }
+    if (pkg.manifest.seq < key.valid_from_seq) {
+      throw new PackageError('not-yet-valid', `กุญแจนี้ใช้ได้ตั้งแต่ชุดลำดับที่ ${key.valid_from_seq} แต่ชุดข้อมูลนี้เป็นลำดับที่ ${pkg.manifest.seq}`, `This key signs from seq ${key.valid_from_seq}, but the package is seq ${pkg.manifest.seq}`);
+    }
+    if (key.revoked_after_seq !== null && pkg.manifest.seq > key.revoked_after_seq) {
+      throw new PackageError('revoked', `กุญแจนี้ถูกเพิกถอนหลังชุดลำดับที่ ${key.revoked_after_seq} จึงไม่รับชุดลำดับที่ ${pkg.manifest.seq}`, `This key was revoked after seq ${key.revoked_after_seq}, so seq ${pkg.manifest.seq} is refused`);
+    }
+  } catch (error) {
+    if (error instanceof PackageError) return refuseAndKeep('refused', error.code, error.messageTh, error.message);
+    throw error;
+  }
+  const { manifest } = pkg;
+  const last = im.sqlite.prepare("select seq, sha256 from dc_packages where tambon_code = ? and status = 'applied' order by seq desc limit 1").get(manifest.tambonCode) as
+    | { seq: number; sha256: string }
+    | undefined;
+  if (last && last.seq === manifest.seq) {
+    return refuseAndKeep(
+      'conflict',
+      'conflict',
+      `ได้รับชุดลำดับที่ ${manifest.seq} ของตำบลนี้แล้ว แต่ไฟล์นี้ต่างจากชุดนั้น (กักไว้ตรวจสอบ)`,
+      `Seq ${manifest.seq} of this tambon was already applied, and this file differs from it (quarantined as a conflict)`,
+    );
+  }
+  if (last && manifest.seq < last.seq) {
+    Object.assign(outcome, {
+      status: 'stale',
+      reasonCode: 'stale',
+      reason: `stale: seq ${manifest.seq} is older than the applied seq ${last.seq}; archived, not applied`,
+      reasonTh: `ชุดลำดับที่ ${manifest.seq} เก่ากว่าชุดที่ใช้อยู่ (ลำดับที่ ${last.seq}) เก็บไว้ ไม่นำไปใช้`,
+    });
+    if (!dryRun) await archive(im, file, data, hash, pkg, key.key_id, 'stale', outcome);
+    return outcome;
+  }
+  const warnings: ImportOutcome['warnings'] = [];
+  const understood = new Map(im.catalog.filter((t) => t.travel !== 'local').map((t) => [t.name, t]));
+  const prepared: Prepared[] = [];
+  try {
+    for (const resource of pkg.resources) {
+      const table = understood.get(resource.name);
+      if (!table || (table.travel === 'household' && !manifest.households)) {
+        warnings.push({ code: 'unknown-table', table: resource.name, column: null });
+        continue;
+      }
+      prepared.push(prepareTable(im, pkg, table, warnings, !dryRun));
+    }
+  } catch (error) {
+    if (error instanceof PackageError) return refuseAndKeep('refused', error.code, error.messageTh, error.message);
+    throw error;
+  }
+  outcome.warnings = warnings;
+  outcome.tables = Object.fromEntries(prepared.map((p) => [p.table.name, p.diff]));
+  outcome.rejected = prepared.flatMap((p) => p.rejected);
+  outcome.missingSeqs = missingSeqs(im, manifest.tambonCode, manifest.seq);
+  if (dryRun) return Object.assign(outcome, { status: 'dry-run' });
+  await archive(im, file, data, hash, pkg, key.key_id, 'applied', outcome, prepared);
+  outcome.status = 'applied';
+  return outcome;
+}
+
+/** Archives the file content-addressed and, in one transaction, records the package and applies its rows. */
+async function archive(
+  im: Importer,
+  file: ImportFile,
+  data: Buffer,
+  hash: string,
+  pkg: VerifiedPackage,
+  keyId: string,
+  status: 'applied' | 'stale',
+  outcome: ImportOutcome,
+  prepared: Prepared[] = [],
+): Promise<void> {
+  const stored = path.join('archive', hash.slice(0, 2), `${hash}.tpkg`);
+  const target = path.join(im.filesDir, stored);
+  // The file first: the database never names a file that is not there. A leftover from a failed
+  // transaction is the same bytes under the same name, harmless.
+  if (!(await im.fs.exists(target))) await writeFileAtomic(im.fs, target, data, 'create');
+  const { manifest } = pkg;
+  im.write({ capability: 'datacenter', action: status === 'applied' ? 'datacenter.apply' : 'datacenter.stale' }, (tx) => {
+    const at = tx.now.toISOString();
+    const recorded = im.sqlite
+      .prepare(
+        `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        hash,
+        manifest.tambonCode,
+        manifest.seq,
+        manifest.packageId,
+        keyId,
+        status,
+        file.name,
+        stored,
+        data.length,
+        JSON.stringify(manifest),
+        manifest.createdAt,
+        at,
+        tx.operator,
+        JSON.stringify(outcome.missingSeqs),
+        JSON.stringify(outcome.tables),
+        JSON.stringify(outcome.warnings),
+      );
+    noteChange(tx, 'dc_packages');
+    if (status === 'applied') {
+      const upsert = im.sqlite.prepare(
+        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted`,
+      );
+      // A row the data center has never seen is inserted outright (the upsert's conflict check costs a search).
+      const insertNew = im.sqlite.prepare('insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)');
+      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?');
+      const history = im.sqlite.prepare(
+        'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_id, op, content_hash, content) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      // A deletion's history entry keeps the row's last content, so the history alone tells what went.
+      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where id = ?');
+      for (const p of prepared) {
+        for (const c of p.changes) {
+          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.op, c.hash, c.content);
+          (c.fresh ? insertNew : upsert).run(manifest.tambonCode, p.table.name, c.id, c.hash, lastInsertRowid, manifest.seq, c.tombstone ? 1 : 0);
+        }
+        for (const g of p.gone) {
+          const last = lastContent.get(g.historyId) as { hash: string | null; content: string | null } | undefined;
+          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.hash ?? null, last?.content ?? null);
+          gone.run(manifest.seq, lastInsertRowid, manifest.tambonCode, p.table.name, g.id);
+        }
+      }
+      if (prepared.length) {
+        noteChange(tx, 'dc_rows');
+        noteChange(tx, 'dc_row_history');
+      }
+    }
+    tx.detail = { file: file.name, sha256: hash, tambonCode: manifest.tambonCode, seq: manifest.seq, status };
+  });
+  outcome.kept = 'archive';
+}
+
+/** Imports files one after another, going on past a bad one; `progress` after each. */
+export async function importMany(
+  im: Importer,
+  files: readonly ImportFile[],
+  dryRun: boolean,
+  hooks: { progress?: (done: number, outcome: ImportOutcome) => void; cancelled?: () => boolean } = {},
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  // A page cache of 32 MiB for the batch: a package's thousands of inserts touch the same pages.
+  im.sqlite.pragma('cache_size = -32768');
+  for (const file of files) {
+    if (hooks.cancelled?.()) break;
+    const outcome = await importOne(im, file, dryRun);
+    outcomes.push(outcome);
+    hooks.progress?.(outcomes.length, outcome);
+  }
+  return outcomes;
+}
+
+/** The .tpkg files of a folder (sorted by name), or the file itself. */
+export async function expandPaths(fs: FsPort, paths: readonly string[]): Promise<ImportFile[]> {
+  const files: ImportFile[] = [];
+  for (const p of paths) {
+    // A folder lists its files; a file (or anything unreadable, reported by the import) does not.
+    const names = await fs.readdir(p).catch(() => null);
+    if (names) {
+      for (const name of names.filter((n) => n.toLowerCase().endsWith('.tpkg')).sort()) files.push({ path: path.join(p, name), name });
+    } else files.push({ path: p, name: path.basename(p) });
+  }
+  return files;
+}

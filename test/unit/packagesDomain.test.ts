@@ -1,0 +1,146 @@
+/** The pure parts of packages and the data center: CSV, fingerprints, trusted comments, the zip reader's refusals, dashboards. */
+import fc from 'fast-check';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readCsv, writeCsv, CsvError } from '../../src/shared/domain/csv';
+import { bmnFailing, issueTotals, provincialBudgetRequests, reporting, type DashboardInput } from '../../src/shared/domain/dashboard';
+import { batchSucceeded, tambonInArea } from '../../src/shared/domain/datacenter';
+import { formatFingerprint, formatMajor, normalizeFingerprint, parseTrustedComment, trustedCommentOf } from '../../src/shared/domain/packages';
+import { readZip, writeZip, ZipError, isSafeEntryName } from '../../src/main/services/packages/zip';
+import { decodePublicKey, encodePublicKey, fingerprintOf, generateKeyPair, parseMinisign, signMinisign, verifyMinisign } from '../../src/main/services/packages/minisign';
+
+describe('CSV', () => {
+  it('round-trips any cells, telling null from the empty string', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.option(fc.string(), { nil: null }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 }), (rows) => {
+        expect(readCsv(writeCsv(rows), 3)).toEqual(rows);
+      }),
+    );
+    expect(writeCsv([[null, '', 'a,b', ' x', 'q"q']])).toBe(',"","a,b"," x","q""q"\r\n');
+  });
+
+  it('refuses malformed text rather than guess', () => {
+    expect(() => readCsv('"open', 1)).toThrow(CsvError);
+    expect(() => readCsv('a"b', 1)).toThrow(CsvError);
+    expect(() => readCsv('"a"b', 1)).toThrow(CsvError);
+    expect(() => readCsv('a,b\r\nc', 2)).toThrow(/expected 2 fields/);
+    expect(() => readCsv('a\rb', 1)).toThrow(/carriage return/);
+  });
+});
+
+describe('fingerprints and signatures', () => {
+  it('shows a fingerprint in groups of four and reads it back whatever the spacing, dashes, case or Thai digits', () => {
+    const hex = 'ab01'.repeat(16);
+    expect(formatFingerprint(hex)).toBe(Array(16).fill('AB01').join(' '));
+    expect(normalizeFingerprint(formatFingerprint(hex))).toBe(hex);
+    expect(normalizeFingerprint(hex.toUpperCase().match(/.{4}/g)!.join('-'))).toBe(hex);
+    expect(normalizeFingerprint('ab๐๑'.repeat(16))).toBe(hex);
+    expect(normalizeFingerprint('ab01')).toBeNull();
+    expect(normalizeFingerprint('zz'.repeat(32))).toBeNull();
+  });
+
+  it('makes keys and signatures in minisign format, and refuses a changed message, comment or key', () => {
+    const key = generateKeyPair();
+    const pub = decodePublicKey(encodePublicKey(key.keyId, key.publicKey))!;
+    expect(pub.publicKey.equals(key.publicKey)).toBe(true);
+    expect(fingerprintOf(key.keyId, key.publicKey)).toMatch(/^[0-9a-f]{64}$/);
+    const comment = trustedCommentOf({ format: 'tambon-pkg/1', tambonCode: '800108', seq: 7, packageId: 'p' });
+    expect(parseTrustedComment(comment)).toEqual({ tambonCode: '800108', seq: 7 });
+    const sig = parseMinisign(signMinisign(key, Buffer.from('manifest'), comment))!;
+    expect(verifyMinisign(sig, Buffer.from('manifest'), key.keyId, key.publicKey)).toBe(true);
+    expect(verifyMinisign(sig, Buffer.from('manifesT'), key.keyId, key.publicKey)).toBe(false);
+    expect(verifyMinisign({ ...sig, trustedComment: comment.replace('seq:7', 'seq:8') }, Buffer.from('manifest'), key.keyId, key.publicKey)).toBe(false);
+    const other = generateKeyPair();
+    expect(verifyMinisign(sig, Buffer.from('manifest'), key.keyId, other.publicKey)).toBe(false);
+    expect(() => signMinisign(key, Buffer.from('m'), 'two\nlines')).toThrow();
+    expect(parseMinisign('not a signature')).toBeNull();
+    expect(decodePublicKey('RWQ=')).toBeNull();
+  });
+
+  it('reads format majors', () => {
+    expect(formatMajor('tambon-pkg/1')).toBe(1);
+    expect(formatMajor('tambon-pkg/2.3')).toBe(2);
+    expect(formatMajor('other/1')).toBeNull();
+    expect(formatMajor(7)).toBeNull();
+  });
+});
+
+describe('the zip reader', () => {
+  const plain = writeZip([
+    { name: 'a.txt', data: Buffer.from('hello') },
+    { name: 'dir/b.csv', data: Buffer.from('x'.repeat(1000)) },
+  ]);
+
+  it('writes zips another reader opens, and reads them back', () => {
+    expect(Object.keys(unzipSync(plain))).toEqual(['a.txt', 'dir/b.csv']);
+    expect(readZip(plain).map((e) => [e.name, e.read().length])).toEqual([
+      ['a.txt', 5],
+      ['dir/b.csv', 1000],
+    ]);
+  });
+
+  it('refuses unsafe names, links, duplicates, bombs, lies about sizes, and trailing bytes', () => {
+    for (const name of ['../x', '/etc/passwd', 'a/../b', 'C:\\x', 'a\\b', 'a//b', 'a\u0000b', '']) expect(isSafeEntryName(name), name).toBe(false);
+    const refusal = (data: Buffer) => {
+      try {
+        readZip(data).forEach((e) => e.read());
+        return 'none';
+      } catch (error) {
+        return error instanceof ZipError ? error.reason : 'other';
+      }
+    };
+    expect(refusal(writeZip([{ name: 'x/../../y', data: Buffer.from('1') }]))).toBe('unsafe-name');
+    expect(refusal(writeZip([{ name: 'l', data: Buffer.from('/etc'), externalAttributes: (0o120777 << 16) >>> 0 }]))).toBe('link');
+    expect(refusal(writeZip([{ name: 'a', data: Buffer.from('1') }, { name: 'A', data: Buffer.from('2') }]))).toBe('duplicate-name');
+    expect(refusal(writeZip([{ name: 'bomb', data: Buffer.alloc(20 * 1024 * 1024) }]))).toBe('ratio');
+    expect(refusal(Buffer.concat([plain, Buffer.from('trailing')]))).toBe('unsupported');
+    expect(refusal(plain.subarray(0, plain.length - 30))).toBe('truncated');
+    // An entry that inflates to more than it declares is stopped at the declared size.
+    const liar = Buffer.from(writeZip([{ name: 'a', data: Buffer.alloc(5000, 1) }]));
+    const centralAt = liar.readUInt32LE(liar.length - 22 + 16);
+    liar.writeUInt32LE(50, 22);
+    liar.writeUInt32LE(50, centralAt + 24);
+    expect(refusal(liar)).toBe('too-large');
+    expect(refusal(Buffer.from('PK\u0003\u0004 nonsense'))).toBe('truncated');
+    expect(refusal(Buffer.alloc(0))).toBe('not-zip');
+  });
+});
+
+describe('dashboard numbers', () => {
+  const rows: Record<string, Record<string, Record<string, unknown>[]>> = {
+    '800108': {
+      strategic_issues: [{ no: 1, name_th: 'เกษตร', deleted_at: null }],
+      pcs_rows: [{ issue_no: 1, deleted_at: null }, { issue_no: 1, deleted_at: '2026-01-01' }],
+      funders: [{ id: 'f1', name: 'อบจ.', deleted_at: null }],
+      projects: [
+        { issue_no: 1, name: 'ก', budget: 100, budget_source: 'province', funder_id: null, rank: 2, province_support: true, deleted_at: null },
+        { issue_no: 1, name: 'ข', budget: 50, budget_source: 'agency', funder_id: 'f1', rank: 1, province_support: false, deleted_at: null },
+      ],
+      bmn_indicators: [{ indicator_no: 3, in_scope: 10, failing: 2, deleted_at: null }],
+    },
+  };
+  const input: DashboardInput = {
+    tambons: [
+      { code: '800108', nameTh: 'นาทราย', districtCode: '8001', districtNameTh: 'เมือง', seq: 2, createdAt: 'x' },
+      { code: '800102', nameTh: 'ท่าวัง', districtCode: '8001', districtNameTh: 'เมือง', seq: null, createdAt: null },
+    ],
+    rows: (code, table) => rows[code]?.[table] ?? [],
+  };
+
+  it('counts live rows only, by district and issue, source and funder', () => {
+    expect(reporting(input).nothingReceived.map((t) => t.code)).toEqual(['800102']);
+    expect(issueTotals(input)).toEqual([
+      { districtCode: '8001', districtNameTh: 'เมือง', issueNo: 1, issueNameTh: 'เกษตร', problems: 1, projects: 2, budget: 150, bySource: { local: 0, agency: 50, province: 100 }, byFunder: { province: 100, 'อบจ.': 50 } },
+    ]);
+    expect(provincialBudgetRequests(input).map((p) => p.name)).toEqual(['ก']);
+    expect(bmnFailing(input)).toEqual([{ indicatorNo: 3, tambonsFailing: 1, inScope: 10, failing: 2 }]);
+  });
+
+  it('knows the area and what a batch exits with', () => {
+    expect(tambonInArea('800108', '80')).toBe(true);
+    expect(tambonInArea('800108', '8001')).toBe(true);
+    expect(tambonInArea('800201', '8001')).toBe(false);
+    expect(batchSucceeded([{ status: 'applied' }, { status: 'stale' }, { status: 'already-imported' }])).toBe(true);
+    expect(batchSucceeded([{ status: 'applied' }, { status: 'conflict' }])).toBe(false);
+  });
+});
