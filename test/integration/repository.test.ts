@@ -9,7 +9,7 @@ import { resourcesDir, tempDir } from '../support/context';
 describe('repository helper', () => {
   it('writes UUIDv7 ids, bumps rev on every change, tombstones deletes and notes every row it wrote', () => {
     const ws = openDatabase(path.join(tempDir(), 'r.tambon'), { migrationsDir: path.join(resourcesDir, 'migrations'), create: true });
-    const tx = (now: Date): WriteTx => ({ db: ws.db, now, operator: 'ทดสอบ', changes: new Map(), detail: {} });
+    const tx = (now: Date): WriteTx => ({ db: ws.db, sqlite: ws.sqlite, now, operator: 'ทดสอบ', changes: new Map(), detail: {} });
     try {
       const first = tx(new Date('2026-11-23T01:00:00Z'));
       const a = insertRow(first, offices, { type: 'sao', name: 'ก', isHost: true });

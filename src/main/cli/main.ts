@@ -10,6 +10,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { appVersion as buildVersion } from '../version';
+import { evidenceCommands } from './commands/evidence';
+import { importsCommands } from './commands/imports';
 import { villagesCommands } from './commands/villages';
 import { workspaceCommands } from './commands/workspace';
 import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runtime';
@@ -17,7 +19,7 @@ import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runt
 export { exitCodes, type CliIo } from './runtime';
 
 /** Every capability's commands. */
-const commandModules: CommandModule[] = [workspaceCommands, villagesCommands];
+const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands];
 
 /**
  * Runs the command line with `argv` (the arguments after the program name) and answers the

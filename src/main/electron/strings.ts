@@ -44,6 +44,14 @@ const th = {
     allFilesFilter: 'ทุกไฟล์',
     /** The save dialog's file name when the renderer suggests none. */
     defaultName: 'พื้นที่ทำงาน',
+    importTitle: 'เลือกไฟล์ข้อมูลที่จะนำเข้า',
+    indicatorSetTitle: 'เลือกไฟล์ชุดตัวชี้วัด',
+    reportTitle: 'บันทึกรายงานแถวที่ไม่ผ่านการตรวจสอบ',
+    exportTitle: 'บันทึกตัวเลขเป็นไฟล์ Excel',
+    spreadsheetFilter: 'ตารางข้อมูล (Excel, CSV)',
+    indicatorSetFilter: 'ชุดตัวชี้วัด (JSON, Excel)',
+    excelFilter: 'Excel',
+    defaultReportName: 'รายงาน',
   },
   windows: {
     /** A display the system gives no name, as the projector's display choice lists it (n counts from 1). */
@@ -96,6 +104,14 @@ const en: ShellStrings = {
     workspaceFilter: 'TambonPlan workspace',
     allFilesFilter: 'All files',
     defaultName: 'Workspace',
+    importTitle: 'Choose a data file to import',
+    indicatorSetTitle: 'Choose an indicator-set file',
+    reportTitle: 'Save the report of rejected rows',
+    exportTitle: 'Save the numbers as an Excel file',
+    spreadsheetFilter: 'Spreadsheets (Excel, CSV)',
+    indicatorSetFilter: 'Indicator sets (JSON, Excel)',
+    excelFilter: 'Excel',
+    defaultReportName: 'Report',
   },
   windows: {
     displayLabel: (n: number, width: number, height: number) => `Display ${n} (${width}×${height})`,

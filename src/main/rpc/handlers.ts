@@ -4,7 +4,9 @@
  */
 import { appHandlers } from '../services/app/handlers';
 import { backupsHandlers } from '../services/backups/handlers';
+import { evidenceHandlers } from '../services/evidence/handlers';
 import type { Handlers } from '../services/handlerTypes';
+import { importsHandlers } from '../services/imports/handlers';
 import { jobsHandlers } from '../services/jobs/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
 import { referenceHandlers } from '../services/reference/handlers';
@@ -22,4 +24,6 @@ export const handlers = {
   ...villagesHandlers,
   ...backupsHandlers,
   ...jobsHandlers,
+  ...importsHandlers,
+  ...evidenceHandlers,
 } satisfies Handlers;

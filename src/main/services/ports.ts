@@ -129,9 +129,14 @@ export function faultyFs(
   return wrapped;
 }
 
+/** What a data file (not a workspace) is chosen for: a file to import or an indicator set to read, a report or an export to save. */
+export type DataFilePurpose = 'import' | 'indicatorSet' | 'report' | 'export';
+
 /** File dialogs: native ones in Electron; in the harness, the page asks for a path itself. */
 export interface DialogPort {
   pickWorkspace(mode: 'open' | 'save', suggestedName?: string): Promise<PickedPath>;
+  /** A spreadsheet or JSON file to read (`open`), or where to save an xlsx report or export (`save`). */
+  pickFile(mode: 'open' | 'save', purpose: DataFilePurpose, suggestedName?: string): Promise<PickedPath>;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { appSlice } from './app';
 import { backupsSlice } from './backups';
 import type { Capability, ChannelSpec, JobKindSpec } from './define';
+import { evidenceSlice } from './evidence';
+import { importsSlice } from './imports';
 import { jobsKinds, makeJobsSlice } from './jobs';
 import { preferencesSlice } from './preferences';
 import { referenceSlice } from './reference';
@@ -15,14 +17,14 @@ import { villagesSlice } from './villages';
 import { workspaceSlice } from './workspace';
 
 /** Every job kind, merged from the slices that declare some. */
-export const jobKinds = { ...jobsKinds } satisfies Record<string, JobKindSpec>;
+export const jobKinds = { ...jobsKinds, ...importsSlice.jobs } satisfies Record<string, JobKindSpec>;
 /** A job kind's name. */
 export type JobKind = keyof typeof jobKinds;
 
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -33,6 +35,8 @@ export const contract = {
   ...villagesSlice.channels,
   ...backupsSlice.channels,
   ...jobsSlice.channels,
+  ...importsSlice.channels,
+  ...evidenceSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */

@@ -1,8 +1,10 @@
 /** Every job kind's body, one line per capability that has jobs. The worker runs them. */
+import { runImport } from '../imports/pipeline';
 import type { JobBodies } from './control';
 import { runSelfTest } from './selfTest';
 
 /** The body of each job kind of the contract (`jobKinds`). */
 export const jobBodies = {
   selfTest: runSelfTest,
+  import: runImport,
 } satisfies JobBodies;

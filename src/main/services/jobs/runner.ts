@@ -15,6 +15,7 @@ import { toAppError } from '../errors';
 import { holdLease, requireWritable } from '../session';
 import { announceChange, currentWriter } from '../write';
 import type { SerializedError, WorkerData, WorkerMessage } from './control';
+import { prepareJobInput } from './prepare';
 
 /** A job as `jobs.list` and `jobs.get` answer it. */
 export type JobState = ChannelOutput<'jobs.get'>;
@@ -79,6 +80,8 @@ export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRu
         );
       }
       requireWritable(ctx);
+      // Paths and files are checked here in main (the worker has no ports); a bad file is refused before any lease.
+      const input = await prepareJobInput(ctx, request.kind, request.input as never);
       const writer = await currentWriter(ctx);
       const ws = requireWritable(ctx);
       const { release } = holdLease(ctx, { th: spec.title.th, en: spec.title.en }, { blocksWrites: true });
@@ -100,7 +103,7 @@ export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRu
       const data: WorkerData = {
         jobId,
         kind: request.kind,
-        input: request.input,
+        input,
         file: ws.file,
         migrationsDir: ctx.migrationsDir,
         resourcesDir: ctx.resourcesDir,
