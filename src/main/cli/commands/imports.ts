@@ -144,7 +144,6 @@ export const importsCommands: CommandModule = (program, runtime) => {
           replace?: boolean;
           json?: boolean;
         },
-        _cmd: Command,
       ) => {
         const json = Boolean(opts.json);
         await runtime.run(json, async (ctx) => {

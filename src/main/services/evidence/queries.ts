@@ -209,7 +209,11 @@ export function accountsEvidence(db: Db, requested?: number): AccountsEvidenceVi
   const profiles = householdProfiles(lines);
   const byVillage = new Map(villageAccounts(profiles).map((v) => [v.villageId, v]));
   const [tambon] = villageAccounts(profiles.map((p) => ({ ...p, villageId: 'tambon' })));
-  const strip = ({ villageId: _omit, ...rest }: VillageAccounts) => rest;
+  const strip = (sums: VillageAccounts): Omit<VillageAccounts, 'villageId'> => {
+    const rest: Partial<VillageAccounts> = { ...sums };
+    delete rest.villageId;
+    return rest as Omit<VillageAccounts, 'villageId'>;
+  };
   return {
     year,
     years,

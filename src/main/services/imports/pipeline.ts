@@ -25,7 +25,7 @@ import { createRowReader, type ImportRecord, type KnownVillage, type RowReader }
 import { refused } from '../../../shared/domain/result';
 import type { ImportOutcome } from '../../../shared/ipc/imports';
 import type { z } from 'zod';
-import type { importJobInputSchema } from '../../../shared/ipc/imports';
+import type { importJob, importJobInputSchema } from '../../../shared/ipc/imports';
 import { bulkInserter, insertRow, newId, type WriteTx } from '../../db/repository';
 import {
   bmnHouseholds,
@@ -41,13 +41,27 @@ import {
   villageTableValues,
   villages,
 } from '../../db/schema';
-import type { JobControl } from '../jobs/control';
+import type { WorkspaceDb } from '../../db/client';
+import type { WriteSpec } from '../write';
 import { loadSets } from '../evidence/sets';
 import { readRows, sha256File, sniffFile, type ReadStats } from './source';
 import { endImport, findActiveImport } from './store';
 
 type Input = z.output<typeof importJobInputSchema>;
-type Db = JobControl<'import'>['ws']['db'];
+type Db = WorkspaceDb['db'];
+
+/**
+ * What the import's body needs of its job: the job runner's `JobControl<'import'>` (in the
+ * worker, or on the command line's thread) is one. Declared here, not imported from the jobs
+ * capability, so the two capabilities do not depend on each other in a circle.
+ */
+export interface ImportJob {
+  ws: WorkspaceDb;
+  resourcesDir: string;
+  throwIfCancelled(): void;
+  progress(done: number, total: number, detail: z.output<typeof importJob.progress>): void;
+  write<T>(spec: WriteSpec, body: (tx: WriteTx) => T): T;
+}
 
 /** How often (in rows) progress is reported and a cancel looked for. */
 const checkEvery = 250;
@@ -110,7 +124,7 @@ class Refusal extends Error {
 }
 
 /** The import job's body (see the module comment). */
-export async function runImport(job: JobControl<'import'>, input: Input): Promise<ImportOutcome> {
+export async function runImport(job: ImportJob, input: Input): Promise<ImportOutcome> {
   const started = Date.now();
   const db = job.ws.db;
   const file = input.path;

@@ -134,7 +134,7 @@ export function cellOf(value: unknown): Cell {
     const v = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown; richText?: { text?: unknown }[]; error?: unknown; text?: unknown };
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) return { formulaWithoutValue: true };
-      if (typeof v.result === 'object' && v.result !== null && 'error' in v.result) return { error: String((v.result as { error: unknown }).error) };
+      if (typeof v.result === 'object' && v.result !== null && 'error' in v.result) return { error: String(v.result.error) };
       return cellOf(v.result);
     }
     if (Array.isArray(v.richText)) return v.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
@@ -213,7 +213,8 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
       }
       if (next.done) break;
       const worksheet = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name?: string; state?: string };
-      const sheet = worksheet.name ?? `Sheet${String((worksheet as { id?: unknown }).id ?? '')}`;
+      const id = (worksheet as { id?: unknown }).id;
+      const sheet = worksheet.name ?? `Sheet${typeof id === 'number' || typeof id === 'string' ? id : ''}`;
       const rows = worksheet[Symbol.asyncIterator]();
       const wanted = !options.sheets || options.sheets.has(sheet);
       let taken = 0;

@@ -18,6 +18,6 @@ export const jobPreparers: { [K in JobKind]?: Preparer<K> } = {
 
 /** The input `kind`'s worker gets: checked by its preparer, or as it is. */
 export async function prepareJobInput<K extends JobKind>(ctx: AppContext, kind: K, input: z.output<(typeof jobKinds)[K]['input']>): Promise<z.output<(typeof jobKinds)[K]['input']>> {
-  const prepare = jobPreparers[kind] as Preparer<K> | undefined;
+  const prepare = jobPreparers[kind];
   return prepare ? prepare(ctx, input) : input;
 }

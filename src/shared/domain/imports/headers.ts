@@ -149,21 +149,20 @@ export function detectHeader(kind: ImportKind, sheet: readonly SheetRow[], indic
 /** What a row below the header is: data, or a row to pass over. */
 export type RowKind = 'data' | 'blank' | 'totals' | 'repeatedHeader';
 
-const totalsWords = /^(รวม|รวมทั้งสิ้น|รวมทั้งหมด|ยอดรวม|ทั้งหมด|total|grandtotal|sum|subtotal)/;
+/** A totals row's first cell: the word alone, or followed by a space, a colon, a number or a bracket ("รวม 3 หมู่บ้าน", "Total:"), never a name that starts with it (บ้านรวมใจ, รวมไทย). */
+const totalsWords = /^(รวม(ทั้งสิ้น|ทั้งหมด)?|ยอดรวม|ทั้งหมด|total|grand total|sum|subtotal)(?=$|[\s:(\d.])/i;
 
 /**
- * What a row below the header is: blank (nothing, or only spaces), a totals row ("รวม",
- * "Total" in one of its first three cells), the header again (a printed page's repeated
+ * What a row below the header is: blank (nothing, or only spaces), a totals row (its first
+ * filled cell, in one of the first three columns, says "รวม" or "Total"), the header again (a printed page's repeated
  * header), or data.
  */
 export function classifyRow(cells: readonly Cell[], header: Pick<HeaderGuess, 'labels'>): RowKind {
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
   if (filled.length === 0) return 'blank';
-  for (const { c, i } of filled) {
-    if (i > 2) break;
-    if (typeof c === 'string' && totalsWords.test(normalizeHeader(c))) return 'totals';
-  }
-  const same = filled.filter(({ c, i }) => header.labels[i] !== undefined && normalizeHeader(cellText(c)) === normalizeHeader(header.labels[i]!));
+  const first = filled[0]!;
+  if (first.i <= 2 && typeof first.c === 'string' && totalsWords.test(cellText(first.c))) return 'totals';
+  const same = filled.filter(({ c, i }) => header.labels[i] !== undefined && normalizeHeader(cellText(c)) === normalizeHeader(header.labels[i]));
   if (same.length >= 2 && same.length >= filled.length / 2) return 'repeatedHeader';
   return 'data';
 }

@@ -392,7 +392,7 @@ export function createRowReader(context: ReaderContext): RowReader {
           problems.push({ column: m.column, code: n.problem, value: value(c) });
           continue;
         }
-        const text = cleanText(cellText(c), true);
+        const text = typeof c === 'string' ? cleanText(c, true) : cellText(c);
         if (/\d[\d -]{11,20}\d/.test(normalizeThaiDigits(text)) && maskCitizenIds(text) !== normalizeThaiDigits(text)) {
           problems.push({ column: m.column, code: 'citizenIdInText' });
         } else if (text.length > maxCellText) problems.push({ column: m.column, code: 'textTooLong' });
