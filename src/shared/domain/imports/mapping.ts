@@ -106,8 +106,8 @@ export function matchHeader(kind: ImportKind, label: string, indicators: readonl
 /**
  * Maps every column of a header at once. Each field but `personal`, `ignore` and `custom` goes
  * to one column only: the best-scoring (the leftmost on a tie); the others are left unmapped.
- * A village-table (`nrd2c`) column that names no known field becomes a `custom` column of the
- * table. `labels[i]` is the header of column `i + 1`; each entry of `candidates[i]` is another
+ * A village-table (`nrd2c`) column with a header that got no field becomes a `custom` column of
+ * the table. `labels[i]` is the header of column `i + 1`; each entry of `candidates[i]` is another
  * wording of the same header to try (the lower row of a two-row header alone).
  */
 export function autoMap(
@@ -134,7 +134,8 @@ export function autoMap(
     const column = i + 1;
     if (m?.field === 'personal') return { column, field: 'personal' };
     if (m && taken.get(m.field) === i) return { column, field: m.field };
-    if (kind === 'nrd2c' && cleanText(label) !== '' && !m) return { column, field: 'custom', label: cleanText(label).slice(0, 200) };
+    // A village table keeps every other headed column as its own (ชื่อหมู่บ้าน lost หมู่ที่ to the better match).
+    if (kind === 'nrd2c' && cleanText(label) !== '') return { column, field: 'custom', label: cleanText(label).slice(0, 200) };
     return { column, field: 'ignore' };
   });
 }

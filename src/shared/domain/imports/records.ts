@@ -190,6 +190,10 @@ export function createRowReader(context: ReaderContext): RowReader {
       let moo: number | undefined;
       const codeCell = cell('villageCode');
       const mooCell = cell('moo');
+      // Thai digits in the cells read as text here are noted like those of numbers.
+      for (const c of [cell('villageCode'), cell('moo'), cell('houseNo'), cell('householdId')]) {
+        if (c && typeof c.cell === 'string' && /[๐-๙]/.test(c.cell)) notes.push('thaiDigits');
+      }
       if (codeCell && !isBlank(codeCell.cell)) {
         const digits = normalizeThaiDigits(cellText(codeCell.cell)).replace(/[\s-]/g, '');
         if (!/^\d{8}(\d{2})?$/.test(digits)) problems.push({ column: codeCell.column, code: 'badVillageCode', value: value(codeCell.cell) });
