@@ -107,6 +107,8 @@ interface SheetState {
   /** True once the header is settled and rows go to the reader; false for a sheet passed over. */
   reading: boolean;
   decided: boolean;
+  /** Rows the file holds in this sheet (empty rows it does not hold are not counted). */
+  rows: number;
 }
 
 /** A record with where it came from. */
@@ -378,9 +380,10 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
     for await (const row of readRows(file, format, { onBytes: (b) => (bytesRead = b) }, stats)) {
       if (current?.name !== row.sheet) {
         if (current) flush(current);
-        current = { name: row.sheet, buffer: [], header: null, reading: false, decided: false };
+        current = { name: row.sheet, buffer: [], header: null, reading: false, decided: false, rows: 0 };
         sheets.set(row.sheet, current);
       }
+      if (!row.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) current.rows += 1;
       if (!current.decided) {
         current.buffer.push(row);
         if (current.buffer.length >= 40) flush(current);
@@ -389,7 +392,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
     if (current) flush(current);
     job.throwIfCancelled();
     if (!chosen) {
-      const nothing = [...sheets.values()].every((s) => s.header === null && s.buffer.length === 0);
+      const nothing = [...sheets.values()].every((s) => s.rows === 0);
       if (wanted && wanted.size > 0 && ![...wanted].some((name) => sheets.has(name))) {
         throw new Refusal(`ไม่พบชีต ${[...wanted].map((n) => `"${n}"`).join(', ')} ในไฟล์`, `The file has no sheet ${[...wanted].map((n) => `"${n}"`).join(', ')}`);
       }
