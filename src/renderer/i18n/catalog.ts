@@ -11,7 +11,10 @@
  * A `\n` in a dialog message starts a new paragraph.
  */
 
+import { chartsStrings } from '../components/charts/strings';
 import { backupsStrings } from '../features/backups/strings';
+import { evidenceStrings } from '../features/evidence/strings';
+import { importsStrings } from '../features/imports/strings';
 import { jobsStrings } from '../features/jobs/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
@@ -23,7 +26,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -32,7 +35,10 @@ export type Messages = typeof commonStrings.th &
   typeof villagesStrings.th &
   typeof backupsStrings.th &
   typeof jobsStrings.th &
-  typeof projectorStrings.th;
+  typeof projectorStrings.th &
+  typeof chartsStrings.th &
+  typeof importsStrings.th &
+  typeof evidenceStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

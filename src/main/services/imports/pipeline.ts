@@ -20,6 +20,7 @@ import { classifyRow, detectHeader, headerAt, type HeaderGuess, type SheetRow } 
 import { checkMapping } from '../../../shared/domain/imports/mappingCheck';
 import { layoutKey } from '../../../shared/domain/imports/mapping';
 import { normalizeThaiDigits } from '../../../shared/domain/thaiDigits';
+import { formatNumber } from '../../../shared/domain/fields';
 import { problemMessage, type RowProblem } from '../../../shared/domain/imports/problems';
 import { createRowReader, type ImportRecord, type KnownVillage, type RowReader } from '../../../shared/domain/imports/records';
 import { refused } from '../../../shared/domain/result';
@@ -581,7 +582,7 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
           String(answers.filter((a) => a === 'pass').length),
           String(answers.filter((a) => a === 'fail').length),
           String(answers.filter((a) => a === 'na').length),
-          income.length ? String(income.reduce((a, b) => a + b, 0)) : '',
+          income.length ? formatNumber(income.reduce((a, b) => a + b, 0)) : '',
         ];
       }
       case 'tpmap': {
@@ -599,7 +600,7 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
             .join(' · '),
         ];
       case 'accounts':
-        return [String(row), moo(record.villageId), record.householdKey.replace(/^(id|house):/, ''), cellText({ date: record.date }), accountCategoryLabels[record.category].th, String(record.amount)];
+        return [String(row), moo(record.villageId), record.householdKey.replace(/^(id|house):/, ''), cellText({ date: record.date }), accountCategoryLabels[record.category].th, formatNumber(record.amount)];
     }
   });
   const columns = {

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/domain/result';
+import type { DataFilePurpose } from '../../../shared/ipc/imports';
 import { invoke } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useToast } from '../../components/ToastProvider';
@@ -12,16 +13,18 @@ import { PathPrompt } from './PathPrompt';
 export type PathSubmit = (path: string) => Promise<AppError | null>;
 
 /**
- * Asks for a workspace file: the native dialog in Electron, an in-page prompt in the harness.
- * With `submit`, the work is done from the prompt (errors shown in it); resolves with the path
- * the work succeeded with, or null when cancelled.
+ * Asks for a file: the native dialog in Electron, an in-page prompt in the harness. A workspace
+ * file, or with `purpose` a data file (a spreadsheet to import, an indicator set, where to save a
+ * report or an export). With `submit`, the work is done from the prompt (errors shown in it);
+ * resolves with the path the work succeeded with, or null when cancelled.
  */
-export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit) => Promise<string | null>;
+export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit, purpose?: DataFilePurpose) => Promise<string | null>;
 
 const FilePickerContext = createContext<PickFile>(() => Promise.resolve(null));
 
 interface Pending {
   mode: 'open' | 'save';
+  purpose: DataFilePurpose | undefined;
   root: string;
   suggestedName: string | undefined;
   submit: PathSubmit | undefined;
@@ -37,8 +40,10 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   const current = useRef<Pending | null>(null);
 
   const pick = useCallback<PickFile>(
-    async (mode, suggestedName, submit) => {
-      const answer = await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
+    async (mode, suggestedName, submit, purpose) => {
+      const answer = purpose
+        ? await invoke('dialog.pickDataFile', suggestedName ? { mode, purpose, suggestedName } : { mode, purpose })
+        : await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
       if (!answer.ok) {
         toast({ message: errorText(answer.error), kind: 'error', testId: 'toast-file' });
         return null;
@@ -57,7 +62,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
       return new Promise<string | null>((resolve) => {
         // A second request replaces the first, which counts as cancelled.
         current.current?.resolve(null);
-        current.current = { mode, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
+        current.current = { mode, purpose, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
         setPending(current.current);
       });
     },
@@ -70,6 +75,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
       {pending && (
         <PathPrompt
           mode={pending.mode}
+          purpose={pending.purpose}
           root={pending.root}
           suggestedName={pending.suggestedName}
           submit={pending.submit}
