@@ -91,7 +91,7 @@ describe('a file that cannot be read', () => {
       // The file looks like a workbook at first: the job starts, and ends refused or failed with the reason.
       const result = await runJobInline(ctx, 'import', { path: file, kind: 'bmn' }).then(
         (outcome) => ({ th: outcome.refusal?.th ?? outcome.status }),
-        (error: { messageTh?: string }) => ({ th: error.messageTh ?? String(error) }),
+        (error: Error & { messageTh?: string }) => ({ th: error.messageTh ?? error.message }),
       );
       expect(result.th, file).toMatch(/ไฟล์ .*\.xlsx เสียหายหรือไม่ใช่ไฟล์ Excel ที่สมบูรณ์/);
       expect(snapshot(ctx)).toEqual(before);

@@ -90,7 +90,8 @@ describe('fuzzed', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), (text, bytes) => {
         const parser = createCsvParser(detectSeparator(text));
-        [...parser.push(text), ...parser.end()];
+        const records = [...parser.push(text), ...parser.end()];
+        expect(records.every((r, i) => r.number === i + 1)).toBe(true);
         expect(['utf-8', 'utf-16le', 'utf-16be', 'windows-874']).toContain(detectEncoding(bytes));
       }),
       { numRuns: 500 },
