@@ -37,9 +37,29 @@ export interface WriteTx {
   detail: Record<string, unknown>;
 }
 
+/** Random bytes drawn 8 KiB at a time: one system call per 512 ids, not one per id (a bulk import makes 10,000). */
+const randomPool = new Uint8Array(16 * 512);
+let poolAt = randomPool.length;
+/** The last id's instant and sequence, so ids made in the same millisecond still sort in the order they were made. */
+const v7State = { msecs: -Infinity, seq: 0 };
+
 /** A new UUIDv7 (time-ordered) row id. */
 export function newId(): string {
-  return uuidv7();
+  if (poolAt + 16 > randomPool.length) {
+    crypto.getRandomValues(randomPool);
+    poolAt = 0;
+  }
+  const random = randomPool.subarray(poolAt, (poolAt += 16));
+  const now = Date.now();
+  // As uuid's own v7 does: a random start of the sequence each new millisecond, counted up within one.
+  if (now > v7State.msecs) {
+    v7State.seq = ((random[6]! & 0x7f) << 24) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
+    v7State.msecs = now;
+  } else {
+    v7State.seq = (v7State.seq + 1) | 0;
+    if (v7State.seq === 0) v7State.msecs += 1;
+  }
+  return uuidv7({ random, msecs: v7State.msecs, seq: v7State.seq });
 }
 
 /**

@@ -13,7 +13,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { setForYear, type IndicatorSet } from '../../../shared/domain/evidence/indicatorSets';
-import { encodeAnswers } from '../../../shared/domain/evidence/bmn';
 import { accountCategoryLabels, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
 import { cellText, columnLetter, type CellNote } from '../../../shared/domain/imports/cells';
 import { classifyRow, detectHeader, headerAt, type HeaderGuess, type SheetRow } from '../../../shared/domain/imports/headers';
@@ -378,7 +377,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       if (state.reading) for (const row of state.buffer) readRow(state, row);
       state.buffer = [];
     };
-    for await (const row of readRows(file, format, { onBytes: (b) => (bytesRead = b) }, stats)) {
+    for await (const row of readRows(file, format, { onBytes: (b) => (bytesRead = b), dates: input.kind === 'accounts' }, stats)) {
       if (current?.name !== row.sheet) {
         if (current) flush(current);
         current = { name: row.sheet, buffer: [], header: null, reading: false, decided: false, rows: 0 };
@@ -521,7 +520,7 @@ function writeRecords(tx: WriteTx, input: Input, facts: WriteFacts, checkCancel:
         houseCode: record.houseCode,
         houseNo: record.houseNo,
         members: record.members,
-        answers: encodeAnswers(record.answers),
+        answers: record.answers,
         incomeMain: record.income.main,
         incomeSecondary: record.income.secondary,
         incomeOther: record.income.other,
@@ -571,7 +570,7 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
   const rows = placed.map(({ record, row }) => {
     switch (record.kind) {
       case 'bmn': {
-        const answers = [...record.answers.values()];
+        const answers = [...record.answers];
         const income = Object.values(record.income).filter((v): v is number => v !== null);
         return [
           String(row),
@@ -579,9 +578,9 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
           record.houseCode ?? '',
           record.houseNo ?? '',
           record.members === null ? '' : String(record.members),
-          String(answers.filter((a) => a === 'pass').length),
-          String(answers.filter((a) => a === 'fail').length),
-          String(answers.filter((a) => a === 'na').length),
+          String(answers.filter((a) => a === 'P').length),
+          String(answers.filter((a) => a === 'F').length),
+          String(answers.filter((a) => a === 'N').length),
           income.length ? formatNumber(income.reduce((a, b) => a + b, 0)) : '',
         ];
       }

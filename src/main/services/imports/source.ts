@@ -119,6 +119,12 @@ export interface ReadOptions {
   sheets?: ReadonlySet<string>;
   /** Stop reading a sheet after this many rows (a look at the top of each sheet). */
   maxRowsPerSheet?: number;
+  /**
+   * Read date-formatted cells as dates (a ledger's dates). Without it, a date cell is its Excel
+   * serial, which the date reader takes too; the cell styles it needs are not kept (a large จปฐ.
+   * file has no dates).
+   */
+  dates?: boolean;
 }
 
 /** A cell of exceljs's streaming reader as a {@link Cell}. */
@@ -187,52 +193,34 @@ export interface ReadStats {
 async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): AsyncGenerator<SourceRow> {
   const source = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   const counted = counter(options.onBytes);
-  // Important: a read error on the file (or in the zip parser, which exceljs does not pass on
-  // from its input) must end the read, not leave it waiting for data that never comes.
-  let failed: ((error: unknown) => void) | null = null;
-  const failure = new Promise<never>((_, reject) => (failed = reject));
-  failure.catch(() => undefined);
-  source.on('error', (error) => failed?.(error));
-  counted.on('error', (error) => failed?.(error));
+  // Important: exceljs's zip parser does not hear of an error on its input (a USB stick pulled
+  // out mid-read) and would wait for data forever. So the input is ended instead: the parser
+  // then meets a cut archive and stops, and the error is thrown below. (Racing every row's promise
+  // against a failure promise would do it too, but keeps a reaction per row alive: memory and time.)
+  let failed: unknown = null;
+  source.on('error', (error) => {
+    failed = error;
+    counted.end();
+  });
   source.pipe(counted);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
     worksheets: 'emit',
     sharedStrings: 'cache',
-    styles: 'cache',
+    styles: options.dates === false ? 'ignore' : 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const sheets = reader[Symbol.asyncIterator]();
   try {
-    for (;;) {
-      let next: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
-      try {
-        next = await Promise.race([sheets.next(), failure]);
-      } catch (error) {
-        throw damagedWorkbook(file, error);
-      }
-      if (next.done) break;
-      const worksheet = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name?: string; state?: string };
-      const id = (worksheet as { id?: unknown }).id;
-      const sheet = worksheet.name ?? `Sheet${typeof id === 'number' || typeof id === 'string' ? id : ''}`;
-      const rows = worksheet[Symbol.asyncIterator]();
+    for await (const worksheet of reader) {
+      const named = worksheet as ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: unknown };
+      const sheet = named.name ?? `Sheet${typeof named.id === 'number' || typeof named.id === 'string' ? named.id : ''}`;
       const wanted = !options.sheets || options.sheets.has(sheet);
       let taken = 0;
-      for (;;) {
-        if (options.maxRowsPerSheet !== undefined && taken >= options.maxRowsPerSheet) {
-          // The rest of the sheet is left unparsed (exceljs drains its zip entry when the next sheet is asked for).
-          await rows.return?.(undefined);
-          break;
-        }
-        let row: IteratorResult<ExcelJS.Row>;
-        try {
-          row = await Promise.race([rows.next(), failure]);
-        } catch (error) {
-          throw damagedWorkbook(file, error);
-        }
-        if (row.done) break;
+      for await (const row of worksheet) {
+        // Breaking out leaves the rest of the sheet unparsed (exceljs drains its zip entry when the next sheet is asked for).
+        if (options.maxRowsPerSheet !== undefined && taken >= options.maxRowsPerSheet) break;
         if (!wanted) continue;
-        const values = row.value.values as unknown[];
+        const values = row.values as unknown[];
         const cells: Cell[] = [];
         for (let i = 1; i < values.length; i += 1) {
           const v = values[i];
@@ -240,12 +228,15 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
           cells.push(cellOf(v));
         }
         taken += 1;
-        yield { sheet, number: row.value.number, cells };
+        yield { sheet, number: row.number, cells };
       }
     }
+  } catch (error) {
+    throw damagedWorkbook(file, failed ?? error);
   } finally {
     source.destroy();
   }
+  if (failed) throw damagedWorkbook(file, failed);
 }
 
 /** The rows of a CSV file, streamed and decoded; its one sheet is named after the file. */

@@ -73,7 +73,12 @@ export function cellText(cell: Cell): string {
 
 /** Whether a cell holds nothing (blank, or only spaces). */
 export function isBlank(cell: Cell): boolean {
-  return cell === null || (typeof cell === 'string' && cleanText(cell) === '');
+  if (cell === null) return true;
+  if (typeof cell !== 'string') return false;
+  // Most text starts with a letter or a digit: no need to clean it to know it is not blank.
+  const first = cell.charCodeAt(0);
+  if (first > 0x20 && first !== 0xa0 && first !== 0xad && first !== 0xfeff && (first < 0x200b || first > 0x200d) && first !== 0x2060 && (first < 0x7f || first > 0x9f)) return false;
+  return cleanText(cell) === '';
 }
 
 /** A reading of a cell: the value, or why it cannot be read. */
@@ -91,7 +96,8 @@ export type CellProblem =
   | 'notADate'
   | 'dateOutOfRange';
 
-const ok = <T>(value: T, notes: CellNote[] = []): Reading<T> => ({ ok: true, value, notes });
+const noNotes = Object.freeze([]) as unknown as CellNote[];
+const ok = <T>(value: T, notes: CellNote[] = noNotes): Reading<T> => ({ ok: true, value, notes });
 const no = <T>(problem: CellProblem): Reading<T> => ({ ok: false, problem });
 
 /** Error values and formulas without a value, which no column can read. */
@@ -170,12 +176,34 @@ export type Answer = 'pass' | 'fail' | 'na';
 const passWords = new Set(['ผ่าน', 'ผ', 'pass', 'p', 'y', 'yes', 'ใช่', '1', '✓', '✔', '☑', '✅', '/', 'true']);
 const failWords = new Set(['ไม่ผ่าน', 'มผ', 'ม.ผ.', 'ม.ผ', 'fail', 'f', 'n', 'no', 'ไม่ใช่', '0', '✗', '✘', '✕', '×', 'x', '❌', 'false']);
 const naWords = new Set(['ไม่เกี่ยวข้อง', 'ไม่เกี่ยว', 'มก', 'ม.ก.', 'na', 'n/a', 'n.a.', '-', '–', '—']);
+/** The readings of the three answers, shared (frozen): a large file has hundreds of thousands of answers. */
+const answerReadings: Record<Answer, Reading<Answer>> = {
+  pass: Object.freeze({ ok: true as const, value: 'pass' as const, notes: Object.freeze([]) as unknown as CellNote[] }),
+  fail: Object.freeze({ ok: true as const, value: 'fail' as const, notes: Object.freeze([]) as unknown as CellNote[] }),
+  na: Object.freeze({ ok: true as const, value: 'na' as const, notes: Object.freeze([]) as unknown as CellNote[] }),
+};
+const commonAnswers = new Map<string, Reading<Answer>>([
+  ['ผ่าน', answerReadings.pass],
+  ['ไม่ผ่าน', answerReadings.fail],
+  ['ไม่เกี่ยวข้อง', answerReadings.na],
+  ['', answerReadings.na],
+  ['1', answerReadings.pass],
+  ['0', answerReadings.fail],
+  ['✓', answerReadings.pass],
+  ['✗', answerReadings.fail],
+]);
 
 /**
  * The answer of a จปฐ. indicator: ผ่าน / ไม่ผ่าน / ไม่เกี่ยวข้อง, 1 / 0 / blank, ✓ / ✗ (and the
  * usual English words, TRUE / FALSE, Thai digits ๑ / ๐). Blank means not applicable.
  */
 export function readAnswer(cell: Cell): Reading<Answer> {
+  // The words as files usually write them, without the cleaning below (310,000 cells in a large file).
+  if (typeof cell === 'string') {
+    const direct = commonAnswers.get(cell);
+    if (direct) return direct;
+  }
+  if (cell === null) return answerReadings.na;
   const bad = unreadable(cell);
   if (bad) return no(bad);
   if (cell === null) return ok('na');

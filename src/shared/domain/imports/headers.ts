@@ -129,6 +129,12 @@ export function headerAt(
 export function detectHeader(kind: ImportKind, sheet: readonly SheetRow[], indicators: readonly IndicatorName[] = []): HeaderGuess | null {
   const rows = sheet.slice(0, headerSearchRows);
   let best: HeaderGuess | null = null;
+  // A row is read as a one-row header twice (itself, and as the row below the one before): once is enough.
+  const singles = new Map<number, HeaderGuess | null>();
+  const single = (row: SheetRow) => {
+    if (!singles.has(row.number)) singles.set(row.number, headerAt(kind, rows, row.number, 1, indicators));
+    return singles.get(row.number)!;
+  };
   const better = (guess: HeaderGuess | null) => {
     if (guess && plausible(kind, guess.mapping) && guess.hits > (best?.hits ?? 0)) best = guess;
   };
@@ -137,11 +143,11 @@ export function detectHeader(kind: ImportKind, sheet: readonly SheetRow[], indic
     const filled = row.cells.filter((c) => !isBlank(c));
     // A title (one merged cell) or a row of figures is not a header.
     if (filled.length < 2 || filled.filter((c) => typeof c === 'number' || numeric(cellText(c))).length > filled.length / 2) continue;
-    const single = headerAt(kind, rows, row.number, 1, indicators);
+    const one = single(row);
     const pair = headerAt(kind, rows, row.number, 2, indicators);
-    const lower = rows[i + 1] ? headerAt(kind, rows, rows[i + 1]!.number, 1, indicators) : null;
-    if (pair && pair.hits > Math.max(single?.hits ?? 0, lower?.hits ?? 0)) better(pair);
-    else better(single);
+    const lower = rows[i + 1] ? single(rows[i + 1]!) : null;
+    if (pair && pair.hits > Math.max(one?.hits ?? 0, lower?.hits ?? 0)) better(pair);
+    else better(one);
   }
   return best;
 }
@@ -158,11 +164,20 @@ const totalsWords = /^(รวม(ทั้งสิ้น|ทั้งหมด)
  * header), or data.
  */
 export function classifyRow(cells: readonly Cell[], header: Pick<HeaderGuess, 'labels'>): RowKind {
-  const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
-  if (filled.length === 0) return 'blank';
-  const first = filled[0]!;
-  if (first.i <= 2 && typeof first.c === 'string' && totalsWords.test(cellText(first.c))) return 'totals';
-  const same = filled.filter(({ c, i }) => header.labels[i] !== undefined && normalizeHeader(cellText(c)) === normalizeHeader(header.labels[i]));
-  if (same.length >= 2 && same.length >= filled.length / 2) return 'repeatedHeader';
-  return 'data';
+  let first = -1;
+  for (let i = 0; i < cells.length; i += 1) {
+    if (!isBlank(cells[i] ?? null)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return 'blank';
+  const c = cells[first]!;
+  if (first <= 2 && typeof c === 'string' && totalsWords.test(cellText(c))) return 'totals';
+  // A repeated header starts like the header: most rows are told apart by their first filled cell alone.
+  const label = header.labels[first];
+  if (label === undefined || normalizeHeader(cellText(c)) !== normalizeHeader(label)) return 'data';
+  const filled = cells.map((cell, i) => ({ cell, i })).filter(({ cell }) => !isBlank(cell));
+  const same = filled.filter(({ cell, i }) => header.labels[i] !== undefined && normalizeHeader(cellText(cell)) === normalizeHeader(header.labels[i]));
+  return same.length >= 2 && same.length >= filled.length / 2 ? 'repeatedHeader' : 'data';
 }

@@ -9,9 +9,17 @@ import { cleanText } from './cells';
 import { fieldAllowed, fieldIndicator, type ColumnMapping, type FieldKey, type ImportKind, type PlainField } from './kinds';
 import { isPersonalHeader } from './personal';
 
+/** Headers seen lately, normalised (a file's headers and the indicator names are compared many times over). */
+const normalized = new Map<string, string>();
+
 /** A header as compared: clean, lower case, Arabic digits, no spaces or underscores. */
 export function normalizeHeader(label: string): string {
-  return normalizeThaiDigits(cleanText(label)).toLowerCase().replace(/[\s_]+/g, '');
+  const known = normalized.get(label);
+  if (known !== undefined) return known;
+  const result = normalizeThaiDigits(cleanText(label)).toLowerCase().replace(/[\s_]+/g, '');
+  if (normalized.size > 5000) normalized.clear();
+  normalized.set(label, result);
+  return result;
 }
 
 /** Known names of each plain field's column, already normalised (see {@link normalizeHeader}). */

@@ -42,8 +42,11 @@ export interface BmnRecord {
   houseCode: string | null;
   houseNo: string | null;
   members: number | null;
-  /** Answers by indicator number; indicators the file does not have are absent. */
-  answers: Map<number, Answer>;
+  /**
+   * Answers as stored: character `no - 1` is indicator `no`'s — `P` pass, `F` fail, `N` not
+   * applicable, `-` not in the file (see `encodeAnswers`).
+   */
+  answers: string;
   /** The four income parts of indicator 22, baht a year; null where the file has no such column or a blank cell. */
   income: Record<IncomePart, number | null>;
 }
@@ -130,6 +133,9 @@ export interface RowReader {
 
 const value = (cell: Cell) => maskCitizenIds(cellText(cell));
 
+/** The letter of each answer in the stored form. */
+const answerLetter: Record<Answer, string> = { pass: 'P', fail: 'F', na: 'N' };
+
 /** The household key of a house code and a house number (see {@link BmnRecord.householdKey}). */
 export function householdKeyOf(houseCode: string | null, moo: number, houseNo: string | null): string | null {
   if (houseCode) return `id:${houseCode}`;
@@ -147,6 +153,7 @@ export function createRowReader(context: ReaderContext): RowReader {
     const n = fieldIndicator(m.field);
     return n ? [{ ...n, column: m.column }] : [];
   });
+  const answerSlots: string[] = Array.from({ length: Math.max(0, ...indicatorColumns.map((c) => c.no)) }, () => '-');
   const villagesByMoo = new Map(context.villages.map((v) => [v.moo, v]));
   const villagesByCode = new Map(context.villages.filter((v) => v.code).map((v) => [v.code!, v]));
   const seenHouseholds = new Set<string>();
@@ -264,11 +271,12 @@ export function createRowReader(context: ReaderContext): RowReader {
             if (r.ok && r.value !== null && (r.value < 1 || r.value > 99)) problems.push({ column: membersCell.column, code: 'badMembers', value: value(membersCell.cell) });
             else members = take(membersCell.column, membersCell.cell, r) ?? null;
           }
-          const answers = new Map<number, Answer>();
+          // Straight into the stored form: a Map per household is garbage a large file makes 10,000 of.
+          const answers = answerSlots.slice();
           for (const { no, column } of indicatorColumns) {
             const c = cells[column - 1] ?? null;
             const answer = take(column, c, readAnswer(c));
-            if (answer) answers.set(no, answer);
+            if (answer) answers[no - 1] = answerLetter[answer];
           }
           const income = { main: null, secondary: null, other: null, ownProduce: null } as Record<IncomePart, number | null>;
           for (const part of ['main', 'secondary', 'other', 'ownProduce'] as const) {
@@ -276,7 +284,7 @@ export function createRowReader(context: ReaderContext): RowReader {
             if (c) income[part] = take(c.column, c.cell, readAmount(c.cell)) ?? null;
           }
           if (householdKey) seenHouseholds.add(householdKey);
-          return finish(village ? { kind: 'bmn', villageId: village.id, householdKey, houseCode, houseNo, members, answers, income } : null);
+          return finish(village ? { kind: 'bmn', villageId: village.id, householdKey, houseCode, houseNo, members, answers: answers.join(''), income } : null);
         }
 
         // A ledger line: date, amount (one column, or an income and an expense column), category.
