@@ -4,7 +4,7 @@
  * every byte goes through the fs port. Sarabun is named as the font, a title and a subtitle sit
  * above the header row, numbers stay numbers (percentages as `0.0`), and the header row is frozen.
  */
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import type { AppContext } from './context';
 import { writeStreamAtomic, type AtomicOptions } from './files';
 
@@ -37,7 +37,8 @@ export function sheetName(name: string): string {
  */
 export async function writeTablesWorkbook(ctx: AppContext, target: string, mode: AtomicOptions['mode'], sheets: readonly TableSheet[]): Promise<void> {
   await writeStreamAtomic(ctx.fs, target, mode, async (stream) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const { stream: streaming } = await excel();
+    const workbook = new streaming.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = 'TambonPlan';
     workbook.created = ctx.clock();
     const used = new Set<string>();

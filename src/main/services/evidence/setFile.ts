@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { setFromJson, setFromRows, type IndicatorSet, type SetSheetFacts } from '../../../shared/domain/evidence/indicatorSets';
 import { refused, ServiceError } from '../../../shared/domain/result';
 import type { AppContext } from '../context';
@@ -22,7 +22,8 @@ export async function readSetFile(ctx: AppContext, userPath: string, facts: Omit
   const name = path.basename(file);
   const bytes = await fs.promises.readFile(file);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await excel();
+    const workbook = new Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {

@@ -9,7 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import type { Cell } from '../../../shared/domain/imports/cells';
 import { createCsvParser, csvCell, detectEncoding, detectSeparator, type CsvEncoding } from '../../../shared/domain/imports/csv';
 import type { SheetRow } from '../../../shared/domain/imports/headers';
@@ -203,7 +204,8 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
     counted.end();
   });
   source.pipe(counted);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
+  const { stream } = await excel();
+  const reader = new stream.xlsx.WorkbookReader(counted, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: options.dates === false ? 'ignore' : 'cache',
