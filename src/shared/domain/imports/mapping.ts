@@ -80,7 +80,24 @@ function scoreAlias(header: string, alias: string): number {
  * The field a header names for `kind`, or null. Personal-data headers (names, citizen ids) are
  * `personal` whatever else they say.
  */
-export function matchHeader(kind: ImportKind, label: string, indicators: readonly IndicatorName[] = []): FieldMatch | null {
+export function matchHeader(kind: ImportKind, label: string, indicators: readonly IndicatorName[] = noIndicators): FieldMatch | null {
+  // Finding a header reads the first rows of a sheet as headers too: the same cell texts
+  // ("ผ่าน" in every column) come again and again.
+  let byLabel = matchCache.get(indicators);
+  if (!byLabel) matchCache.set(indicators, (byLabel = new Map()));
+  const key = `${kind}\u0000${label}`;
+  const known = byLabel.get(key);
+  if (known !== undefined) return known;
+  const match = matchHeaderOnce(kind, label, indicators);
+  if (byLabel.size > 5000) byLabel.clear();
+  byLabel.set(key, match);
+  return match;
+}
+
+const noIndicators: readonly IndicatorName[] = [];
+const matchCache = new WeakMap<readonly IndicatorName[], Map<string, FieldMatch | null>>();
+
+function matchHeaderOnce(kind: ImportKind, label: string, indicators: readonly IndicatorName[]): FieldMatch | null {
   const raw = cleanText(label);
   if (raw === '') return null;
   if (isPersonalHeader(raw)) return { field: 'personal', score: 3 };

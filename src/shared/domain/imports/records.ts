@@ -249,7 +249,7 @@ export function createRowReader(context: ReaderContext): RowReader {
         }
         const noCell = cell('houseNo');
         if (noCell && !isBlank(noCell.cell)) {
-          const text = cleanText(normalizeThaiDigits(cellText(noCell.cell)));
+          const text = normalizeThaiDigits(cellText(noCell.cell));
           if (looksLikeCitizenId(text)) problems.push({ column: noCell.column, code: 'citizenIdInText' });
           else if (!/\d/.test(text) || text.length > 20) problems.push({ column: noCell.column, code: 'badHouseNo', value: value(noCell.cell) });
           else houseNo = text;
