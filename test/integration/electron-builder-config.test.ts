@@ -212,6 +212,8 @@ describe('electron-builder.yml', () => {
       for (const bundled of Object.keys(packageJson.dependencies).filter((d) => !runtimeRequires.has(d))) {
         expect(copied(bundled, 'package.json'), `${platform}: ${bundled} is bundled, so not shipped`).toBe(false);
       }
+      // Nor the packages those bring (exceljs's unzipper and scoped @fast-csv/parse, in the worker bundle).
+      for (const transitive of ['unzipper', '@fast-csv/parse', 'node-addon-api']) expect(copied(transitive, 'package.json'), `${platform}: ${transitive}`).toBe(false);
     }
   });
 });

@@ -98,7 +98,7 @@ describe('jobs', () => {
   it('say the disk is full when it is, not that "the job failed"', async (test) => {
     if (process.getuid?.() !== 0) return test.skip('needs root to mount a small tmpfs');
     const mount = tempDir('tambon-small-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', mount]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1500k', 'tmpfs', mount]);
     try {
       const ctx = context();
       await createNaSai(ctx, path.relative(ctx.dir, path.join(mount, 'full.tambon')));

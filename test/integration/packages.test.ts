@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workspaceCatalog } from '../../src/main/services/packages/catalog';
 import { readKeyFile, unwrapKey } from '../../src/main/services/packages/keys';
 import { exportPackage } from '../../src/main/services/packages/packages';
 import { faultyFs } from '../../src/main/services/ports';
@@ -50,9 +51,10 @@ describe('the signing key and the first export', () => {
     expect(keyText).not.toContain(passphrase);
 
     const entries = zipEntries(outcome.file);
-    expect(Object.keys(entries).sort()).toEqual(
-      ['data/frameworks.csv', 'data/offices.csv', 'data/strategic_issues.csv', 'data/tambon.csv', 'data/villages.csv', 'datapackage.json', 'manifest.json', 'manifest.json.minisig'].sort(),
-    );
+    // Every aggregate table of the schema, and nothing else: no household rows unless asked, no local table.
+    const aggregates = workspaceCatalog().filter((t) => t.travel === 'aggregate').map((t) => `data/${t.name}.csv`);
+    expect(aggregates).toEqual(expect.arrayContaining(['data/frameworks.csv', 'data/offices.csv', 'data/strategic_issues.csv', 'data/tambon.csv', 'data/villages.csv']));
+    expect(Object.keys(entries).sort()).toEqual([...aggregates, 'datapackage.json', 'manifest.json', 'manifest.json.minisig'].sort());
     const manifest = JSON.parse(text(entries['manifest.json'])) as Record<string, unknown>;
     expect(manifest).toMatchObject({ format: 'tambon-pkg/1', tambonCode: '800108', seq: 1, previousSha256: null, keyId: key.keyId, households: false, appVersion: '0.0.0-test' });
     expect(manifest.packageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);

@@ -1,6 +1,6 @@
 /**
- * Plan-like and household-like tables for tests and the province bench. The forum and evidence
- * capabilities add the real ones on their branches; until then these stand in, with the names
+ * Plan-like and household-like tables for tests and the province bench, with จปฐ. village
+ * aggregates in the imports' real tables. The forum's tables are stood in for, with the names
  * and columns the dashboards read (src/shared/domain/dashboard.ts, `dashboardTables`), created
  * in a test's own workspace file and added to the catalogue the export and the import use — the
  * way a table added later travels without a change to the packages code.
@@ -24,7 +24,6 @@ export const projects = sqliteTable('projects', {
   provinceSupport: integer('province_support', { mode: 'boolean' }).notNull().default(false),
 });
 export const funders = sqliteTable('funders', { ...rowIdentity, name: text('name').notNull(), source: text('source').notNull() });
-export const bmnIndicators = sqliteTable('bmn_indicators', { ...rowIdentity, villageId: text('village_id').notNull(), indicatorNo: integer('indicator_no').notNull(), inScope: integer('in_scope').notNull(), failing: integer('failing').notNull() });
 export const households = sqliteTable('households', { ...rowIdentity, houseCode: text('house_code').notNull(), villageId: text('village_id').notNull(), members: integer('members').notNull(), income: real('income') });
 export const ledgerLines = sqliteTable('ledger_lines', {
   ...rowIdentity,
@@ -36,12 +35,11 @@ export const ledgerLines = sqliteTable('ledger_lines', {
 });
 
 /** The stand-in tables and how they travel. */
-export const planTables = { pcs_rows: pcsRows, projects, funders, bmn_indicators: bmnIndicators, households, ledger_lines: ledgerLines };
+export const planTables = { pcs_rows: pcsRows, projects, funders, households, ledger_lines: ledgerLines };
 export const planTravel: Record<keyof typeof planTables, TravelClass> = {
   pcs_rows: 'aggregate',
   projects: 'aggregate',
   funders: 'aggregate',
-  bmn_indicators: 'aggregate',
   households: 'household',
   ledger_lines: 'household',
 };
@@ -59,7 +57,6 @@ export function createPlanTables(sqlite: Database.Database): void {
     create table if not exists pcs_rows (${identity}, issue_no integer not null, village_moo integer, problem text not null, cause text, solution text);
     create table if not exists projects (${identity}, issue_no integer not null, name text not null, budget real not null, budget_source text not null, funder_id text, rank integer, province_support integer not null default 0);
     create table if not exists funders (${identity}, name text not null, source text not null);
-    create table if not exists bmn_indicators (${identity}, village_id text not null, indicator_no integer not null, in_scope integer not null, failing integer not null);
     create table if not exists households (${identity}, house_code text not null, village_id text not null, members integer not null, income real);
     create table if not exists ledger_lines (${identity}, household_id text not null, date text not null, kind text not null, category text not null, amount real not null);
   `);
@@ -138,12 +135,20 @@ export function fillPlan(sqlite: Database.Database, size: PlanSize, seed: number
     project.run(uuidv7(), now, issueNo, `โครงการ ${i + 1}`, budget, f.source, f.id, Math.floor(i / size.issues) + 1, flagged ? 1 : 0);
     plan.projects.push({ issueNo, budget, source: f.source, funder: f.name, flagged });
   }
-  const bmn = sqlite.prepare('insert into bmn_indicators (id, updated_at, village_id, indicator_no, in_scope, failing) values (?, ?, ?, ?, ?, ?)');
+  // จปฐ. village aggregates go into the imports' own tables, as a TPMAP import writes them.
+  const importId = uuidv7();
+  sqlite
+    .prepare("insert into imports (id, updated_at, kind, file_name, sha256, survey_year, imported_at, rows_read, rows_imported, rows_rejected, status, detail) values (?, ?, 'tpmap', 'tpmap.csv', ?, 2564, ?, ?, ?, 0, 'imported', '{}')")
+    .run(importId, now, importId.replace(/-/g, '').padEnd(64, '0'), now, size.villages, size.villages);
+  const survey = sqlite.prepare("insert into bmn_village_surveys (id, updated_at, import_id, survey_year, set_id, village_id, households) values (?, ?, ?, 2564, 'bmn-2560-2564', ?, 250)");
+  const bmn = sqlite.prepare('insert into bmn_village_indicators (id, updated_at, survey_id, import_id, indicator_no, in_scope, failing) values (?, ?, ?, ?, ?, ?, ?)');
   for (const villageId of villageIds) {
+    const surveyId = uuidv7();
+    survey.run(surveyId, now, importId, villageId);
     for (let no = 1; no <= size.indicators; no += 1) {
       const inScope = 200 + Math.floor(rand() * 50);
       const failing = rand() < 0.3 ? Math.floor(rand() * 20) : 0;
-      bmn.run(uuidv7(), now, villageId, no, inScope, failing);
+      bmn.run(uuidv7(), now, surveyId, importId, no, inScope, failing);
       const v = plan.bmn.get(no) ?? { inScope: 0, failing: 0 };
       v.inScope += inScope;
       v.failing += failing;

@@ -116,7 +116,16 @@ describe('dashboard numbers', () => {
         { issue_no: 1, name: 'ก', budget: 100, budget_source: 'province', funder_id: null, rank: 2, province_support: true, deleted_at: null },
         { issue_no: 1, name: 'ข', budget: 50, budget_source: 'agency', funder_id: 'f1', rank: 1, province_support: false, deleted_at: null },
       ],
-      bmn_indicators: [{ indicator_no: 3, in_scope: 10, failing: 2, deleted_at: null }],
+      // Two survey years: only the latest counts.
+      bmn_village_surveys: [
+        { id: 's2563', survey_year: 2563, deleted_at: null },
+        { id: 's2564', survey_year: 2564, deleted_at: null },
+      ],
+      bmn_village_indicators: [
+        { survey_id: 's2564', indicator_no: 3, in_scope: 10, failing: 2, deleted_at: null },
+        { survey_id: 's2563', indicator_no: 3, in_scope: 10, failing: 7, deleted_at: null },
+        { survey_id: 's2563', indicator_no: 5, in_scope: 10, failing: 4, deleted_at: null },
+      ],
     },
   };
   const input: DashboardInput = {

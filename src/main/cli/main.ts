@@ -12,6 +12,8 @@ import { Command, CommanderError } from 'commander';
 import { appVersion as buildVersion } from '../version';
 import { datacenterCommands } from './commands/datacenter';
 import { packagesCommands } from './commands/packages';
+import { evidenceCommands } from './commands/evidence';
+import { importsCommands } from './commands/imports';
 import { villagesCommands } from './commands/villages';
 import { workspaceCommands } from './commands/workspace';
 import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runtime';
@@ -19,7 +21,7 @@ import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runt
 export { exitCodes, type CliIo } from './runtime';
 
 /** Every capability's commands. */
-const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, packagesCommands, datacenterCommands];
+const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, packagesCommands, datacenterCommands];
 
 /**
  * Runs the command line with `argv` (the arguments after the program name) and answers the

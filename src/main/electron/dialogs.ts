@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { BaseWindow, Dialog } from 'electron';
+import type { PathPurpose } from '../../shared/ipc/workspace';
 import type { DialogPort } from '../services/ports';
 import { shellStrings, type ShellLanguage } from './strings';
 
@@ -24,6 +25,28 @@ function filtersFor(language: ShellLanguage, mode: 'open' | 'save') {
 /** `file` ending in `.tambon` (a name typed without it gets it, so the open dialog's filter finds it). */
 function withExtension(file: string): string {
   return path.extname(file).toLowerCase() === `.${workspaceExtension}` ? file : `${file}.${workspaceExtension}`;
+}
+
+/** `file` ending in one of `extensions` (a name typed without one gets the first). */
+function withOneOf(file: string, extensions: readonly string[]): string {
+  const first = extensions[0];
+  if (!first || extensions.includes(path.extname(file).slice(1).toLowerCase())) return file;
+  return `${file}.${first}`;
+}
+
+/** A dialog's own title and filter name for `purpose` in `language`. */
+function purposeTexts(language: ShellLanguage, purpose: PathPurpose) {
+  const t = shellStrings[language].dialogs;
+  switch (purpose) {
+    case 'import':
+      return { title: t.importTitle, filter: t.spreadsheetFilter };
+    case 'indicatorSet':
+      return { title: t.indicatorSetTitle, filter: t.indicatorSetFilter };
+    case 'report':
+      return { title: t.reportTitle, filter: t.excelFilter };
+    case 'export':
+      return { title: t.exportTitle, filter: t.excelFilter };
+  }
 }
 
 /** What the native dialogs need from the shell. */
@@ -69,24 +92,26 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
       return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(withExtension(result.filePath));
     },
-    async pickPath({ mode, extensions, suggestedName }) {
+    async pickPath({ mode, extensions, suggestedName, purpose }) {
       const window = getWindow();
-      const t = shellStrings[language()].dialogs;
+      const current = language();
+      const t = shellStrings[current].dialogs;
+      const own = purpose ? purposeTexts(current, purpose) : null;
       const filters = extensions.length
-        ? [{ name: t.filesFilter(extensions.map((e) => `.${e}`).join(' ')), extensions: [...extensions] }, { name: t.allFilesFilter, extensions: ['*'] }]
+        ? [{ name: own?.filter ?? t.filesFilter(extensions.map((e) => `.${e}`).join(' ')), extensions: [...extensions] }, { name: t.allFilesFilter, extensions: ['*'] }]
         : [];
       if (mode === 'save') {
         const saveOptions = {
-          title: t.saveFileTitle,
-          defaultPath: path.join(defaultDir(), path.basename(suggestedName?.trim() || t.defaultName)),
+          title: own?.title ?? t.saveFileTitle,
+          defaultPath: path.join(defaultDir(), withOneOf(path.basename(suggestedName?.trim() || t.defaultFileName), extensions)),
           filters,
           properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
         };
         const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
-        return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(result.filePath);
+        return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(withOneOf(result.filePath, extensions));
       }
       const openOptions = {
-        title: mode === 'folder' ? t.pickFolderTitle : t.pickFileTitle,
+        title: own?.title ?? (mode === 'folder' ? t.pickFolderTitle : t.pickFileTitle),
         filters: mode === 'folder' ? [] : filters,
         properties: [mode === 'folder' ? ('openDirectory' as const) : ('openFile' as const), 'createDirectory' as const],
       };

@@ -48,6 +48,15 @@ const th = {
     pickFolderTitle: 'เลือกโฟลเดอร์',
     saveFileTitle: 'บันทึกไฟล์',
     filesFilter: (extensions: string) => `ไฟล์ ${extensions}`,
+    importTitle: 'เลือกไฟล์ข้อมูลที่จะนำเข้า',
+    indicatorSetTitle: 'เลือกไฟล์ชุดตัวชี้วัด',
+    reportTitle: 'บันทึกรายงานแถวที่ไม่ผ่านการตรวจสอบ',
+    exportTitle: 'บันทึกตัวเลขเป็นไฟล์ Excel',
+    spreadsheetFilter: 'ตารางข้อมูล (Excel, CSV)',
+    indicatorSetFilter: 'ชุดตัวชี้วัด (JSON, Excel)',
+    excelFilter: 'Excel',
+    /** A save dialog's file name when the renderer suggests none (not a workspace). */
+    defaultFileName: 'ไฟล์',
   },
   windows: {
     /** A display the system gives no name, as the projector's display choice lists it (n counts from 1). */
@@ -104,6 +113,14 @@ const en: ShellStrings = {
     pickFolderTitle: 'Choose a folder',
     saveFileTitle: 'Save file',
     filesFilter: (extensions: string) => `${extensions} files`,
+    importTitle: 'Choose a data file to import',
+    indicatorSetTitle: 'Choose an indicator-set file',
+    reportTitle: 'Save the report of rejected rows',
+    exportTitle: 'Save the numbers as an Excel file',
+    spreadsheetFilter: 'Spreadsheets (Excel, CSV)',
+    indicatorSetFilter: 'Indicator sets (JSON, Excel)',
+    excelFilter: 'Excel',
+    defaultFileName: 'File',
   },
   windows: {
     displayLabel: (n: number, width: number, height: number) => `Display ${n} (${width}×${height})`,

@@ -92,19 +92,18 @@ export function confinedPaths(root: string): PathPolicy {
  * never handed a name that will be refused.
  */
 export function inPageDialogs(root: string): DialogPort {
+  const ask = (mode: 'open' | 'save', suggestedName?: string) => {
+    if (mode !== 'save' || !suggestedName) return Promise.resolve({ kind: 'ask-in-page' as const, root });
+    const name = path.basename(suggestedName);
+    const ext = path.extname(name);
+    const stem = name.slice(0, name.length - ext.length);
+    let candidate = name;
+    for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
+    return Promise.resolve({ kind: 'ask-in-page' as const, root, suggestedName: candidate });
+  };
   return {
-    pickWorkspace(mode, suggestedName) {
-      if (mode !== 'save' || !suggestedName) return Promise.resolve({ kind: 'ask-in-page', root });
-      const name = path.basename(suggestedName);
-      const ext = path.extname(name);
-      const stem = name.slice(0, name.length - ext.length);
-      let candidate = name;
-      for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
-      return Promise.resolve({ kind: 'ask-in-page', root, suggestedName: candidate });
-    },
-    pickPath({ suggestedName }) {
-      return Promise.resolve({ kind: 'ask-in-page', root, ...(suggestedName ? { suggestedName: path.basename(suggestedName) } : {}) });
-    },
+    pickWorkspace: (mode, suggestedName) => ask(mode, suggestedName),
+    pickPath: ({ mode, suggestedName }) => ask(mode === 'save' ? 'save' : 'open', suggestedName),
   };
 }
 

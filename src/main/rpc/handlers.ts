@@ -5,7 +5,9 @@
 import { appHandlers } from '../services/app/handlers';
 import { backupsHandlers } from '../services/backups/handlers';
 import { datacenterHandlers } from '../services/datacenter/handlers';
+import { evidenceHandlers } from '../services/evidence/handlers';
 import type { Handlers } from '../services/handlerTypes';
+import { importsHandlers } from '../services/imports/handlers';
 import { jobsHandlers } from '../services/jobs/handlers';
 import { packagesHandlers } from '../services/packages/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
@@ -24,6 +26,8 @@ export const handlers = {
   ...villagesHandlers,
   ...backupsHandlers,
   ...jobsHandlers,
+  ...importsHandlers,
+  ...evidenceHandlers,
   ...packagesHandlers,
   ...datacenterHandlers,
 } satisfies Handlers;

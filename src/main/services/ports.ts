@@ -10,6 +10,7 @@ import { refused } from '../../shared/domain/result';
 import type { Writable } from 'node:stream';
 import type { Display, WindowView } from '../../shared/ipc/app';
 import type { PickedPath } from '../../shared/ipc/contract';
+import type { PathPurpose } from '../../shared/ipc/workspace';
 
 /**
  * Every file write the services make goes through this port (SQLite's own writes to a database
@@ -129,12 +130,14 @@ export function faultyFs(
   return wrapped;
 }
 
+
 /** File dialogs: native ones in Electron; in the harness, the page asks for a path itself. */
 export interface DialogPort {
   pickWorkspace(mode: 'open' | 'save', suggestedName?: string): Promise<PickedPath>;
   /**
    * Any other file or folder: a file to open, a folder (packages to import, where to export),
-   * or where to save, filtered to `extensions` (without dots).
+   * or where to save, filtered to `extensions` (without dots). A `purpose` gives the dialog its
+   * own title (a file to import, an indicator set, a report or an export to save).
    */
   pickPath(request: PathRequest): Promise<PickedPath>;
 }
@@ -144,6 +147,7 @@ export interface PathRequest {
   mode: 'open' | 'folder' | 'save';
   extensions: readonly string[];
   suggestedName?: string | undefined;
+  purpose?: PathPurpose | undefined;
 }
 
 /**

@@ -47,7 +47,7 @@ export function changeEvent(spec: WriteSpec, tx: Pick<WriteTx, 'changes'>): Data
  * with a stale snapshot. No session concerns: usable on a new file and in a job's worker.
  */
 export function runWrite<T>(ws: WorkspaceDb, writer: Writer, spec: WriteSpec, body: (tx: WriteTx) => T): { value: T; event: DataChanged } {
-  const tx: WriteTx = { db: ws.db, now: writer.now, operator: writer.operator, changes: new Map(), detail: {} };
+  const tx: WriteTx = { db: ws.db, sqlite: ws.sqlite, now: writer.now, operator: writer.operator, changes: new Map(), detail: {} };
   const value = ws.db.transaction(
     () => {
       const result = body(tx);

@@ -8,6 +8,8 @@ import type { ComponentType } from 'react';
 import type { WorkspaceSummary } from '../../shared/domain/workspace';
 import type { Messages } from '../i18n/catalog';
 import { backupsSection } from './backups/section';
+import { evidenceSection } from './evidence/section';
+import { importsSection } from './imports/section';
 import { selfTestSection } from './jobs/section';
 import { packagesSection } from './packages/section';
 import { villagesSection } from './villages/section';
@@ -16,6 +18,8 @@ import { issuesSection } from './workspace/issuesSection';
 /** What a section's panel receives. */
 export interface SectionProps {
   summary: WorkspaceSummary;
+  /** Shows another section (an import's "see the evidence"). */
+  goTo: (sectionId: string) => void;
 }
 
 /** One section of the workspace screen. */
@@ -29,4 +33,4 @@ export interface WorkspaceSection {
 }
 
 /** The sections, in the order of the side navigation. */
-export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, issuesSection, packagesSection, backupsSection, selfTestSection];
+export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, packagesSection, backupsSection, selfTestSection];

@@ -11,8 +11,11 @@
  * A `\n` in a dialog message starts a new paragraph.
  */
 
+import { chartsStrings } from '../components/charts/strings';
 import { backupsStrings } from '../features/backups/strings';
 import { datacenterStrings } from '../features/datacenter/strings';
+import { evidenceStrings } from '../features/evidence/strings';
+import { importsStrings } from '../features/imports/strings';
 import { jobsStrings } from '../features/jobs/strings';
 import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
@@ -25,7 +28,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, packagesStrings, datacenterStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, packagesStrings, datacenterStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -36,7 +39,10 @@ export type Messages = typeof commonStrings.th &
   typeof jobsStrings.th &
   typeof projectorStrings.th &
   typeof packagesStrings.th &
-  typeof datacenterStrings.th;
+  typeof datacenterStrings.th &
+  typeof chartsStrings.th &
+  typeof importsStrings.th &
+  typeof evidenceStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

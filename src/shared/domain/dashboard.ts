@@ -5,9 +5,8 @@
  * problems, projects and budget requested by source column and by funder; projects flagged for
  * the provincial team; จปฐ. indicators failing across tambons.
  *
- * Important: the plan and evidence tables these read (problems, projects, funders, จปฐ.
- * aggregates) are added by the forum and evidence capabilities; {@link dashboardTables} names the
- * tables and columns this layer expects, the one place to align when they land.
+ * {@link dashboardTables} names the tables and columns of the forum and evidence capabilities
+ * these read: the one place to change when those tables change.
  */
 
 /** A row as a package carried it (column → value). */
@@ -35,8 +34,9 @@ export const dashboardTables = {
     flagged: 'province_support',
   },
   funders: { table: 'funders', name: 'name', source: 'source' },
-  /** จปฐ. aggregates per village: in scope (ALL) and failing (CNT) per indicator. */
-  bmn: { table: 'bmn_indicators', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
+  /** จปฐ. aggregates per village and survey year (the imports' TPMAP tables): in scope (ALL) and failing (CNT) per indicator. */
+  bmn: { table: 'bmn_village_indicators', surveyId: 'survey_id', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
+  bmnSurveys: { table: 'bmn_village_surveys', year: 'survey_year' },
 } as const;
 
 /** A tambon of the area, with what was received from it. */
@@ -186,14 +186,21 @@ export interface IndicatorFailing {
   failing: number;
 }
 
-/** จปฐ. indicators failing across tambons (the village aggregates summed), most tambons first. */
+/**
+ * จปฐ. indicators failing across tambons (the village aggregates of each tambon's latest survey
+ * year summed), most tambons first.
+ */
 export function bmnFailing(input: DashboardInput): IndicatorFailing[] {
   const t = dashboardTables.bmn;
+  const s = dashboardTables.bmnSurveys;
   const out = new Map<number, IndicatorFailing>();
   for (const tambon of input.tambons) {
     if (tambon.seq === null) continue;
+    const yearOf = new Map(live(input.rows(tambon.code, s.table)).map((r) => [str(r.id) ?? '', num(r[s.year])]));
+    const latest = Math.max(0, ...yearOf.values());
     const perTambon = new Map<number, { inScope: number; failing: number }>();
     for (const r of live(input.rows(tambon.code, t.table))) {
+      if (yearOf.get(str(r[t.surveyId]) ?? '') !== latest) continue;
       const no = num(r[t.indicatorNo]);
       const v = perTambon.get(no) ?? { inScope: 0, failing: 0 };
       v.inScope += num(r[t.inScope]);

@@ -89,6 +89,25 @@ export function wholeNumberField(label: Label, options: { min?: number; max: num
 }
 
 /**
+ * A number from `min` to `max` with at most `decimals` decimal places (a target percentage,
+ * an amount of baht). The range check comes first, like {@link wholeNumberField}'s.
+ */
+export function decimalField(label: Label, options: { min?: number; max: number; decimals: number }) {
+  const { min = 0, max, decimals } = options;
+  const range = bilingual(
+    `${label.th}ต้องอยู่ระหว่าง ${formatNumber(min)} ถึง ${formatNumber(max)}`,
+    `${label.en} must be from ${formatNumber(min)} to ${formatNumber(max)}`,
+  );
+  return z
+    .number({ error: bilingual(`${label.th}ต้องเป็นตัวเลข`, `${label.en} must be a number`) })
+    .min(min, { error: range })
+    .max(max, { error: range })
+    .refine((n) => Math.abs(Math.round(n * 10 ** decimals) - n * 10 ** decimals) < 1e-6, {
+      error: bilingual(`${label.th}มีทศนิยมได้ไม่เกิน ${decimals} ตำแหน่ง`, `${label.en}: at most ${decimals} decimal places`),
+    });
+}
+
+/**
  * A file path as a person or a dialog gives it: required, and never with NUL or other control
  * characters, which some file systems accept and others cut short.
  */

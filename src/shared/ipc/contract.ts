@@ -9,6 +9,8 @@ import { appSlice } from './app';
 import { backupsSlice } from './backups';
 import type { Capability, ChannelSpec, JobKindSpec } from './define';
 import { datacenterKinds, datacenterSlice } from './datacenter';
+import { evidenceSlice } from './evidence';
+import { importsSlice } from './imports';
 import { jobsKinds, makeJobsSlice } from './jobs';
 import { packagesSlice } from './packages';
 import { preferencesSlice } from './preferences';
@@ -17,14 +19,14 @@ import { villagesSlice } from './villages';
 import { workspaceSlice } from './workspace';
 
 /** Every job kind, merged from the slices that declare some. */
-export const jobKinds = { ...jobsKinds, ...datacenterKinds } satisfies Record<string, JobKindSpec>;
+export const jobKinds = { ...jobsKinds, ...importsSlice.jobs, ...datacenterKinds } satisfies Record<string, JobKindSpec>;
 /** A job kind's name. */
 export type JobKind = keyof typeof jobKinds;
 
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, packagesSlice, datacenterSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, packagesSlice, datacenterSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -35,6 +37,8 @@ export const contract = {
   ...villagesSlice.channels,
   ...backupsSlice.channels,
   ...jobsSlice.channels,
+  ...importsSlice.channels,
+  ...evidenceSlice.channels,
   ...packagesSlice.channels,
   ...datacenterSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;

@@ -7,6 +7,14 @@ import { createWorkspaceInputSchema, workspaceSummarySchema } from '../domain/wo
 import { none, pathInput } from './common';
 import { capabilities, defineSlice } from './define';
 
+/**
+ * What a file other than a workspace is chosen for, when the dialog has a title of its own: a
+ * file to import, an indicator set to read, a report or an export to save.
+ */
+export const pathPurposes = ['import', 'indicatorSet', 'report', 'export'] as const;
+/** One of {@link pathPurposes}. */
+export type PathPurpose = (typeof pathPurposes)[number];
+
 /** What a file dialog answers: a path, a cancel, or (in the browser harness) "ask in the page". */
 export const pickedPathSchema = z.union([
   z.object({ kind: z.literal('picked'), path: z.string() }),
@@ -49,6 +57,7 @@ export const workspaceSlice = defineSlice({
           mode: z.enum(['open', 'folder', 'save']),
           extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5),
           suggestedName: z.string().max(200).optional(),
+          purpose: z.enum(pathPurposes).optional(),
         })
         .strict(),
       output: pickedPathSchema,

@@ -2,11 +2,15 @@
  * The workspace schema: every capability's tables (one file each, beside their travel classes),
  * merged here, one line per capability. drizzle-kit generates the migrations from this module.
  */
+import { evidenceTables, evidenceTravel } from './evidence';
+import { importsTables, importsTravel } from './imports';
 import { jobsTables, jobsTravel } from './jobs';
 import { packagesTables, packagesTravel } from './packages';
 import { villagesTables, villagesTravel } from './villages';
 import { workspaceTables, workspaceTravel } from './workspace';
 
+export * from './evidence';
+export * from './imports';
 export * from './jobs';
 export * from './packages';
 export * from './villages';
@@ -14,10 +18,10 @@ export * from './workspace';
 export type { TravelClass } from './identity';
 
 /** Every table of the schema, by its SQL name. */
-export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...packagesTables } as const;
+export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...packagesTables } as const;
 
 /** How each table travels in a package (see `TravelClass`). */
-export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...packagesTravel } as const;
+export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...packagesTravel } as const;
 
 /** A table's SQL name. */
 export type TableName = keyof typeof tables;

@@ -1,20 +1,25 @@
 /**
- * What runs on the answering thread before a job's worker starts, one line per kind that needs
- * it: paths in a job's input are resolved here by the transport's path policy (the harness
- * confines them to its folder; Electron allows what a dialog returned), never in the worker.
+ * What main checks of a job's input before its worker starts, one line per kind that needs it:
+ * paths go through the transport's path policy here, never in the worker (which has no ports),
+ * and a file that cannot be used is refused at once, with the workspace untouched.
  */
-import type { ChannelParsed } from '../../../shared/ipc/contract';
+import type { z } from 'zod';
+import type { JobKind, jobKinds } from '../../../shared/ipc/contract';
 import type { AppContext } from '../context';
 import { prepareDatacenterImport } from '../datacenter/prepare';
+import { prepareImport } from '../imports/prepare';
 
-type Request = ChannelParsed<'jobs.start'>;
+/** A kind's check of its input: answers the input the worker gets. */
+type Preparer<K extends JobKind> = (ctx: AppContext, input: z.output<(typeof jobKinds)[K]['input']>) => Promise<z.output<(typeof jobKinds)[K]['input']>>;
 
-/** A job's input, made ready for its worker. */
-export async function prepareJobInput(ctx: AppContext, request: Request): Promise<Request['input']> {
-  switch (request.kind) {
-    case 'datacenterImport':
-      return prepareDatacenterImport(ctx, request.input);
-    default:
-      return request.input;
-  }
+/** The kinds whose input main checks first. */
+export const jobPreparers: { [K in JobKind]?: Preparer<K> } = {
+  import: prepareImport,
+  datacenterImport: prepareDatacenterImport,
+};
+
+/** The input `kind`'s worker gets: checked by its preparer, or as it is. */
+export async function prepareJobInput<K extends JobKind>(ctx: AppContext, kind: K, input: z.output<(typeof jobKinds)[K]['input']>): Promise<z.output<(typeof jobKinds)[K]['input']>> {
+  const prepare = jobPreparers[kind];
+  return prepare ? prepare(ctx, input) : input;
 }

@@ -14,9 +14,9 @@ import type { AppContext } from '../context';
 import { toAppError } from '../errors';
 import { datacenterMigrationsDir } from '../../db/datacenter/client';
 import { holdLease, requireDatacenterWritable, requireWritable } from '../session';
-import { prepareJobInput } from './prepare';
 import { announceChange, currentWriter } from '../write';
 import type { SerializedError, WorkerData, WorkerMessage } from './control';
+import { prepareJobInput } from './prepare';
 
 /** A job as `jobs.list` and `jobs.get` answer it. */
 export type JobState = ChannelOutput<'jobs.get'>;
@@ -83,7 +83,8 @@ export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRu
       const store = spec.store ?? 'tambon';
       const target = () => (store === 'datacenter' ? requireDatacenterWritable(ctx) : requireWritable(ctx));
       target();
-      const input = await prepareJobInput(ctx, request);
+      // Paths and files are checked here in main (the worker has no ports); a bad file is refused before any lease.
+      const input = await prepareJobInput(ctx, request.kind, request.input as never);
       const writer = await currentWriter(ctx);
       const ws = target();
       const { release } = holdLease(ctx, { th: spec.title.th, en: spec.title.en }, { blocksWrites: true });

@@ -4,7 +4,8 @@
  *   aggregate  always;
  *   household  only when the export says so, with every household id column replaced by the
  *              workspace's salted hash — by convention a column named `household_id`,
- *              `house_code` or ending in `_household_id` (a household table without one is refused);
+ *              `household_key`, `house_code`, `house_no` (with its village, a house number names
+ *              a household) or ending in `_household_id` (a household table without one is refused);
  *   local      never.
  */
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -26,9 +27,11 @@ export interface TableSpec {
   householdColumns: string[];
 }
 
+const householdIdColumns = new Set(['household_id', 'household_key', 'house_code', 'house_no']);
+
 /** Whether a column holds a household id, by the convention of the module comment. */
 export function isHouseholdIdColumn(name: string): boolean {
-  return name === 'household_id' || name === 'house_code' || name.endsWith('_household_id');
+  return householdIdColumns.has(name) || name.endsWith('_household_id');
 }
 
 function columnType(column: ReturnType<typeof getTableConfig>['columns'][number]): ColumnSpec['type'] {

@@ -1,6 +1,10 @@
 import { formatNumber } from '../../../shared/domain/fields';
 import type { View } from '../../../shared/domain/datacenter';
+import { budgetSources } from '../../../shared/domain/dashboard';
 import { useCall } from '../../api/queries';
+import { barChart } from '../../components/charts/barChart';
+import { ChartCard } from '../../components/charts/ChartCard';
+import { chartColors } from '../../components/charts/chartSetup';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const money = (n: number) => formatNumber(Math.round(n));
@@ -8,14 +12,53 @@ const money = (n: number) => formatNumber(Math.round(n));
 /**
  * ภาพรวม: the dashboards' numbers as tables — tambons reporting and those with nothing received;
  * problems, projects and budget by district and strategic issue, by source column and funder;
- * projects flagged for the provincial team; จปฐ. indicators failing across tambons. Each table
- * has a marked place where its chart goes once the shared chart components (chart.js) land.
+ * projects flagged for the provincial team; จปฐ. indicators failing across tambons. The budget by
+ * issue and the จปฐ. indicators are charts too (the shared chart components, with a table view).
  */
 export function DashboardPanel({ view }: { view: View }) {
   const { t, date } = useI18n();
   const dashboard = useCall('datacenter.dashboard', { view });
   const d = dashboard.data;
   if (!d) return <p className="muted">{t.app.loading}</p>;
+  const subtitle = t.datacenter.chartSubtitle(formatNumber(d.reporting.length));
+  // The budget by issue, the area's districts added up; one stacked bar per issue.
+  const byIssue = new Map<number, { name: string; sources: Record<(typeof budgetSources)[number], number> }>();
+  for (const i of d.issues) {
+    const entry = byIssue.get(i.issueNo) ?? { name: i.issueNameTh, sources: { local: 0, agency: 0, province: 0 } };
+    for (const source of budgetSources) entry.sources[source] += i.bySource[source];
+    byIssue.set(i.issueNo, entry);
+  }
+  const issueRows = [...byIssue.entries()].sort((a, b) => a[0] - b[0]);
+  const sourceColors = [chartColors.primary, chartColors.warning, chartColors.good];
+  const budgetTable = {
+    columns: [{ label: t.datacenter.issueCol, type: 'text' as const }, ...budgetSources.map((s) => ({ label: t.datacenter.sources[s], type: 'number' as const }))],
+    rows: issueRows.map(([no, e]) => [`${no}. ${e.name}`, ...budgetSources.map((s) => e.sources[s])]),
+  };
+  const budgetChart =
+    issueRows.length === 0
+      ? null
+      : barChart({
+          labels: issueRows.map(([no]) => `${t.datacenter.issueCol} ${no}`),
+          series: budgetSources.map((s, n) => ({ label: t.datacenter.sources[s], data: issueRows.map(([, e]) => e.sources[s]), color: sourceColors[n]! })),
+          stacked: true,
+        });
+  const bmnTable = {
+    columns: [
+      { label: t.datacenter.indicator, type: 'number' as const },
+      { label: t.datacenter.tambonsFailing, type: 'number' as const },
+      { label: t.datacenter.failing, type: 'number' as const },
+    ],
+    rows: d.bmn.map((b) => [b.indicatorNo, b.tambonsFailing, b.failing]),
+  };
+  const bmnChart =
+    d.bmn.length === 0
+      ? null
+      : barChart({
+          labels: d.bmn.map((b) => `${t.datacenter.indicator} ${b.indicatorNo}`),
+          series: [{ label: t.datacenter.tambonsFailing, data: d.bmn.map((b) => b.tambonsFailing), color: chartColors.bad }],
+          horizontal: true,
+          legend: false,
+        });
   return (
     <section aria-labelledby="dc-dashboard-title" data-testid="datacenter-dashboard">
       <h2 id="dc-dashboard-title" className="panel-title">
@@ -87,9 +130,7 @@ export function DashboardPanel({ view }: { view: View }) {
       </div>
 
       <h3 className="section-title">{t.datacenter.issuesTitle}</h3>
-      <p className="chart-place" data-chart="issues">
-        {t.datacenter.chartPlace}
-      </p>
+      <ChartCard id="dc-budget" title={t.datacenter.budgetChart} subtitle={subtitle} chart={budgetChart} table={budgetTable} empty={t.datacenter.noData} />
       {d.issues.length === 0 ? (
         <p className="empty">{t.datacenter.noData}</p>
       ) : (
@@ -179,9 +220,7 @@ export function DashboardPanel({ view }: { view: View }) {
         </div>
         <div className="card">
           <h3 className="card-title">{t.datacenter.bmnTitle}</h3>
-          <p className="chart-place" data-chart="bmn">
-            {t.datacenter.chartPlace}
-          </p>
+          <ChartCard id="dc-bmn" title={t.datacenter.bmnChart} subtitle={subtitle} chart={bmnChart} table={bmnTable} height={Math.max(220, 26 * d.bmn.length)} empty={t.datacenter.noData} />
           {d.bmn.length === 0 ? (
             <p className="empty">{t.datacenter.noData}</p>
           ) : (

@@ -210,7 +210,7 @@ export function ImportPanel() {
       {running && (
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress?.total ?? 1} aria-valuenow={progress?.done ?? 0} data-testid="import-progress">
           <div className="progress-fill" style={{ width: `${progress?.total ? Math.round((progress.done / progress.total) * 100) : 0}%` }} />
-          <span className="sr-only">{t.datacenter.running(progress?.done ?? 0, progress?.total ?? 0)}</span>
+          <span className="visually-hidden">{t.datacenter.running(progress?.done ?? 0, progress?.total ?? 0)}</span>
         </div>
       )}
       <FormError message={error ? errorText(error) : undefined} testId="import-error" />

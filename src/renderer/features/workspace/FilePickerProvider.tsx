@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/domain/result';
+import type { PathPurpose } from '../../../shared/ipc/workspace';
 import { invoke } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useToast } from '../../components/ToastProvider';
@@ -12,22 +13,36 @@ import { PathPrompt } from './PathPrompt';
 export type PathSubmit = (path: string) => Promise<AppError | null>;
 
 /**
- * Asks for a workspace file: the native dialog in Electron, an in-page prompt in the harness.
- * With `submit`, the work is done from the prompt (errors shown in it); resolves with the path
- * the work succeeded with, or null when cancelled.
+ * Asks for a file: the native dialog in Electron, an in-page prompt in the harness. A workspace
+ * file, or with `other` any other file or a folder (a package, a spreadsheet to import, where to
+ * save a report or a PDF). With `submit`, the work is done from the prompt (errors shown in it);
+ * resolves with the path the work succeeded with, or null when cancelled.
  */
 export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit, other?: OtherPath) => Promise<string | null>;
 
-/** A file other than a workspace (a package, a PDF, a workbook) or a folder: asked through `dialog.pickPath`. */
+/**
+ * A file other than a workspace (a package, a PDF, a workbook) or a folder: asked through
+ * `dialog.pickPath`, filtered to `extensions`; a `purpose` gives the dialog its own title.
+ */
 export interface OtherPath {
   extensions: string[];
   folder?: boolean;
+  purpose?: PathPurpose;
 }
+
+/** The data files the imports and the dashboards ask for, each with its own title and filter. */
+export const dataFiles = {
+  import: { extensions: ['xlsx', 'csv', 'txt'], purpose: 'import' },
+  indicatorSet: { extensions: ['json', 'xlsx'], purpose: 'indicatorSet' },
+  report: { extensions: ['xlsx'], purpose: 'report' },
+  export: { extensions: ['xlsx'], purpose: 'export' },
+} as const satisfies Record<PathPurpose, OtherPath & { purpose: PathPurpose }>;
 
 const FilePickerContext = createContext<PickFile>(() => Promise.resolve(null));
 
 interface Pending {
   mode: 'open' | 'save';
+  purpose: PathPurpose | undefined;
   root: string;
   suggestedName: string | undefined;
   submit: PathSubmit | undefined;
@@ -45,7 +60,12 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   const pick = useCallback<PickFile>(
     async (mode, suggestedName, submit, other) => {
       const answer = other
-        ? await invoke('dialog.pickPath', { mode: other.folder ? 'folder' : mode, extensions: other.extensions, ...(suggestedName ? { suggestedName } : {}) })
+        ? await invoke('dialog.pickPath', {
+            mode: other.folder ? 'folder' : mode,
+            extensions: [...other.extensions],
+            ...(suggestedName ? { suggestedName } : {}),
+            ...(other.purpose ? { purpose: other.purpose } : {}),
+          })
         : await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
       if (!answer.ok) {
         toast({ message: errorText(answer.error), kind: 'error', testId: 'toast-file' });
@@ -65,7 +85,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
       return new Promise<string | null>((resolve) => {
         // A second request replaces the first, which counts as cancelled.
         current.current?.resolve(null);
-        current.current = { mode, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
+        current.current = { mode, purpose: other?.purpose, root: picked.root, suggestedName: picked.suggestedName ?? suggestedName, submit, resolve };
         setPending(current.current);
       });
     },
@@ -78,6 +98,7 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
       {pending && (
         <PathPrompt
           mode={pending.mode}
+          purpose={pending.purpose}
           root={pending.root}
           suggestedName={pending.suggestedName}
           submit={pending.submit}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FieldError, FormError } from '../../components/FieldError';
 import { Modal } from '../../components/Modal';
 import { TextInput } from '../../components/TextInput';
+import type { PathPurpose } from '../../../shared/ipc/workspace';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { PathSubmit } from './FilePickerProvider';
 
@@ -12,6 +13,8 @@ import type { PathSubmit } from './FilePickerProvider';
  */
 export function PathPrompt(props: {
   mode: 'open' | 'save';
+  /** A data file's purpose (its own title); a workspace file without one. */
+  purpose?: PathPurpose | undefined;
   root: string;
   suggestedName: string | undefined;
   submit: PathSubmit | undefined;
@@ -34,7 +37,7 @@ export function PathPrompt(props: {
     else setFormError(errorText(failure));
   };
   return (
-    <Modal title={props.mode === 'open' ? t.files.openTitle : t.files.saveTitle} onClose={() => !busy && props.onDone(null)} testId="path-prompt">
+    <Modal title={props.purpose ? t.dataFiles[props.purpose] : props.mode === 'open' ? t.files.openTitle : t.files.saveTitle} onClose={() => !busy && props.onDone(null)} testId="path-prompt">
       <form
         className="form"
         onSubmit={(event) => {

@@ -145,7 +145,7 @@ export function WorkspaceScreen(props: {
           </ul>
         </nav>
         <div className="workspace-content" key={`${summary.workspaceId}:${restores}`}>
-          <Panel summary={summary} />
+          <Panel summary={summary} goTo={setSectionId} />
         </div>
       </div>
     </div>
