@@ -1,6 +1,6 @@
 /**
  * The DialogPort over Electron's native file dialogs: choose a workspace file to open, or where
- * to save one, filtered to `.tambon` files. Titles and filter names follow the `language`
+ * to save one, filtered to `.tambon` files; and where to save an export (`.xlsx`, `.pdf`). Titles and filter names follow the `language`
  * preference (texts in strings.ts).
  */
 import path from 'node:path';
@@ -67,6 +67,24 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       };
       const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
       return result.canceled || !result.filePath ? { kind: 'cancelled' } : picked(withExtension(result.filePath));
+    },
+    async pickExport(suggestedName, format) {
+      const window = getWindow();
+      const t = shellStrings[language()].dialogs;
+      const ext = `.${format}`;
+      const name = path.basename(suggestedName.trim() || t.defaultName);
+      const saveOptions = {
+        title: t.exportTitle,
+        defaultPath: path.join(defaultDir(), path.extname(name).toLowerCase() === ext ? name : `${name}${ext}`),
+        filters: [
+          { name: format === 'xlsx' ? t.xlsxFilter : t.pdfFilter, extensions: [format] },
+          { name: t.allFilesFilter, extensions: ['*'] },
+        ],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const result = window ? await dialog.showSaveDialog(window, saveOptions) : await dialog.showSaveDialog(saveOptions);
+      if (result.canceled || !result.filePath) return { kind: 'cancelled' };
+      return picked(path.extname(result.filePath).toLowerCase() === ext ? result.filePath : `${result.filePath}${ext}`);
     },
   };
 }

@@ -44,6 +44,9 @@ const th = {
     allFilesFilter: 'ทุกไฟล์',
     /** The save dialog's file name when the renderer suggests none. */
     defaultName: 'พื้นที่ทำงาน',
+    exportTitle: 'บันทึกไฟล์ส่งออก',
+    xlsxFilter: 'สมุดงาน Excel',
+    pdfFilter: 'เอกสาร PDF',
   },
   windows: {
     /** A display the system gives no name, as the projector's display choice lists it (n counts from 1). */
@@ -96,6 +99,9 @@ const en: ShellStrings = {
     workspaceFilter: 'TambonPlan workspace',
     allFilesFilter: 'All files',
     defaultName: 'Workspace',
+    exportTitle: 'Save Export',
+    xlsxFilter: 'Excel workbook',
+    pdfFilter: 'PDF document',
   },
   windows: {
     displayLabel: (n: number, width: number, height: number) => `Display ${n} (${width}×${height})`,

@@ -92,16 +92,21 @@ export function confinedPaths(root: string): PathPolicy {
  * never handed a name that will be refused.
  */
 export function inPageDialogs(root: string): DialogPort {
+  const freeName = (suggestedName: string) => {
+    const name = path.basename(suggestedName);
+    const ext = path.extname(name);
+    const stem = name.slice(0, name.length - ext.length);
+    let candidate = name;
+    for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
+    return candidate;
+  };
   return {
     pickWorkspace(mode, suggestedName) {
       if (mode !== 'save' || !suggestedName) return Promise.resolve({ kind: 'ask-in-page', root });
-      const name = path.basename(suggestedName);
-      const ext = path.extname(name);
-      const stem = name.slice(0, name.length - ext.length);
-      let candidate = name;
-      for (let n = 2; fs.existsSync(path.join(root, candidate)) && n < 1000; n += 1) candidate = `${stem}-${n}${ext}`;
-      return Promise.resolve({ kind: 'ask-in-page', root, suggestedName: candidate });
+      return Promise.resolve({ kind: 'ask-in-page', root, suggestedName: freeName(suggestedName) });
     },
+    // An export may replace an earlier one on purpose: the page offers the name as it is.
+    pickExport: (suggestedName) => Promise.resolve({ kind: 'ask-in-page', root, suggestedName: path.basename(suggestedName) }),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { appHandlers } from '../services/app/handlers';
 import { backupsHandlers } from '../services/backups/handlers';
+import { forumHandlers } from '../services/forum/handlers';
 import type { Handlers } from '../services/handlerTypes';
 import { jobsHandlers } from '../services/jobs/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
@@ -22,4 +23,5 @@ export const handlers = {
   ...villagesHandlers,
   ...backupsHandlers,
   ...jobsHandlers,
+  ...forumHandlers,
 } satisfies Handlers;

@@ -79,7 +79,7 @@ export function createContext(options: Pick<AppContext, 'resourcesDir' | 'transp
     homeDir: defaultHomeDir(),
     fs: nodeFs,
     paths: anyPath,
-    dialogs: { pickWorkspace: () => Promise.resolve({ kind: 'cancelled' }) },
+    dialogs: { pickWorkspace: () => Promise.resolve({ kind: 'cancelled' }), pickExport: () => Promise.resolve({ kind: 'cancelled' }) },
     windows: inPageWindows,
     log: consoleLogger,
     clock: () => new Date(),

@@ -129,9 +129,14 @@ export function faultyFs(
   return wrapped;
 }
 
+/** The kinds of file an export is saved as. */
+export type ExportFormat = 'xlsx' | 'pdf';
+
 /** File dialogs: native ones in Electron; in the harness, the page asks for a path itself. */
 export interface DialogPort {
   pickWorkspace(mode: 'open' | 'save', suggestedName?: string): Promise<PickedPath>;
+  /** Where to save an export (a workbook, a PDF), starting from `suggestedName`; replacing a file asks first. */
+  pickExport(suggestedName: string, format: ExportFormat): Promise<PickedPath>;
 }
 
 /**

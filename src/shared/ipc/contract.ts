@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { appSlice } from './app';
 import { backupsSlice } from './backups';
 import type { Capability, ChannelSpec, JobKindSpec } from './define';
+import { forumSlice } from './forum';
 import { jobsKinds, makeJobsSlice } from './jobs';
 import { preferencesSlice } from './preferences';
 import { referenceSlice } from './reference';
@@ -22,7 +23,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, forumSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...villagesSlice.channels,
   ...backupsSlice.channels,
   ...jobsSlice.channels,
+  ...forumSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */
@@ -40,6 +42,7 @@ export const events = {
   ...appSlice.events,
   ...workspaceSlice.events,
   ...jobsSlice.events,
+  ...forumSlice.events,
 } as const satisfies Record<string, z.ZodType>;
 
 /** A channel name. */
