@@ -132,6 +132,11 @@ export function fewRankedTh(ranked: number, minimum: number): string {
   return `จัดลำดับแล้ว ${ranked} โครงการ (น้อยกว่า ${minimum} โครงการตามที่กระบวนการกำหนด)`;
 }
 
+/** An office's name as offices abbreviate it (อบต.นาทราย, ทต.นาทราย), for sheet names. */
+export function officeShortTh(name: string): string {
+  return name.replace(/^องค์การบริหารส่วนตำบล\s*/, 'อบต.').replace(/^เทศบาลตำบล\s*/, 'ทต.');
+}
+
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(text: string, taken: ReadonlySet<string> = new Set()): string {
   const base = text.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Sheet';

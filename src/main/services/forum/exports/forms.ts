@@ -28,6 +28,7 @@ import {
   fundingGroupHeading,
   howTh,
   issueTitleTh,
+  officeShortTh,
   p02After,
   p02Before,
   p02BudgetHeading,
@@ -215,7 +216,7 @@ function p02Form(wb: Workbook, data: ForumData): FormResult {
   const width = p02Before.length + years.length + p02After.length;
   const offices = data.offices.filter((o) => o.isHost || data.issues.some((i) => i.projects.some((p) => inLocalPlan(p.project, o, data.funders))));
   for (const office of offices) {
-    const { ws } = newSheet(wb, taken, offices.length > 1 ? `ผ.02 ${office.name}` : 'ผ.02');
+    const { ws } = newSheet(wb, taken, offices.length > 1 ? `ผ.02 ${officeShortTh(office.name)}` : 'ผ.02');
     const s = startSheet(ws, [6, 32, 30, 28, ...years.map(() => 13), 24, 26, 20]);
     titleRow(s, 'รายละเอียดโครงการพัฒนา', { size: 18 });
     titleRow(s, planTitleTh(data.plan));
@@ -380,6 +381,7 @@ function villagePlansForm(wb: Workbook, data: ForumData): FormResult {
     finishSheet(s, header.first, header.last);
   }
   if (data.villages.length === 0) noteRow(guide, '• ยังไม่มีหมู่บ้านในพื้นที่ทำงาน เพิ่มหมู่บ้านก่อนแล้วส่งออกแบบฟอร์มอีกครั้ง', { bold: true });
+  finishSheet(guide, 1, 1);
   return { sheets: wb.worksheets.map((w) => w.name), rows };
 }
 

@@ -55,6 +55,8 @@ export async function buildWorkbook(ctx: AppContext, form: ExportForm): Promise<
   const wb = new Workbook();
   wb.creator = 'TambonPlan';
   wb.created = ctx.clock();
+  // Totals are formulas: Excel recalculates them on open (exceljs leaves a cached 0 empty).
+  wb.calcProperties.fullCalcOnLoad = true;
   const data = gatherForum(ws.db, ctx.clock());
   const { sheets, rows } = fillForm(wb, form, data);
   return { wb, sheets, rows };
