@@ -99,7 +99,16 @@ export async function buildForum(call: Caller, issueIds: string[]): Promise<Foru
     );
   }
 
-  const projectRows = [
+  const projectRows: {
+    issue: number;
+    name: string;
+    workPlan: string | null;
+    votes: number | null;
+    years: Record<string, number>;
+    funding: { funderId: string | null; column: 'local' | 'agency' | 'province'; amount: number }[];
+    flag?: boolean;
+    office?: string;
+  }[] = [
     {
       issue: 2,
       name: 'ส่งเสริมการแปรรูปยางพาราและข้าว',
@@ -107,13 +116,13 @@ export async function buildForum(call: Caller, issueIds: string[]): Promise<Foru
       votes: 42,
       years: { '2567': 150_000, '2568': 150_000 },
       funding: [
-        { funderId: null, column: 'local' as const, amount: 100_000 },
-        { funderId: podchor.id, column: 'agency' as const, amount: 200_000 },
+        { funderId: null, column: 'local', amount: 100_000 },
+        { funderId: podchor.id, column: 'agency', amount: 200_000 },
       ],
       flag: true,
     },
     { issue: 2, name: 'ส่งเสริมการทำบัญชีครัวเรือน', workPlan: 'แผนงานสร้างความเข้มแข็งของชุมชน', votes: 30, years: { '2567': 20_000 }, funding: [] },
-    { issue: 2, name: 'ตลาดนัดชุมชน', workPlan: 'แผนงานการเกษตร', votes: 30, years: { '2568': 60_000 }, funding: [{ funderId: null, column: 'local' as const, amount: 60_000 }] },
+    { issue: 2, name: 'ตลาดนัดชุมชน', workPlan: 'แผนงานการเกษตร', votes: 30, years: { '2568': 60_000 }, funding: [{ funderId: null, column: 'local', amount: 60_000 }] },
     {
       issue: 2,
       name: 'ศูนย์เรียนรู้เกษตรอินทรีย์',
@@ -121,8 +130,8 @@ export async function buildForum(call: Caller, issueIds: string[]): Promise<Foru
       votes: 12,
       years: { '2569': 500_000 },
       funding: [
-        { funderId: province.id, column: 'province' as const, amount: 400_000 },
-        { funderId: null, column: 'local' as const, amount: 100_000 },
+        { funderId: province.id, column: 'province', amount: 400_000 },
+        { funderId: null, column: 'local', amount: 100_000 },
       ],
       office: second.id,
     },
@@ -145,10 +154,10 @@ export async function buildForum(call: Caller, issueIds: string[]): Promise<Foru
         kpi: 'ร้อยละ 80 ของครัวเรือนเป้าหมายเข้าร่วม',
         expectedResult: 'ครัวเรือนมีรายได้เพิ่มขึ้น',
         agency: null,
-        officeId: 'office' in p ? (p.office ?? null) : null,
+        officeId: p.office ?? null,
         pcsRowIds: [],
         votes: p.votes,
-        provincialFlag: 'flag' in p ? Boolean(p.flag) : false,
+        provincialFlag: p.flag ?? false,
       },
     });
     projects.push(added);

@@ -10,6 +10,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { appVersion as buildVersion } from '../version';
+import { forumCommands } from './commands/forum';
 import { villagesCommands } from './commands/villages';
 import { workspaceCommands } from './commands/workspace';
 import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runtime';
@@ -17,7 +18,7 @@ import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runt
 export { exitCodes, type CliIo } from './runtime';
 
 /** Every capability's commands. */
-const commandModules: CommandModule[] = [workspaceCommands, villagesCommands];
+const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, forumCommands];
 
 /**
  * Runs the command line with `argv` (the arguments after the program name) and answers the

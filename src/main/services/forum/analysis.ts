@@ -10,7 +10,7 @@ import { analysisItems } from '../../db/schema';
 import type { OpenWorkspace } from '../session';
 import { checkConflict, definedOnly, liveRow, moveRow, notFound, orderedRows, sortKeyAfter } from './rows';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 
 const toItem = (row: typeof analysisItems.$inferSelect): AnalysisItem => ({
   id: row.id,

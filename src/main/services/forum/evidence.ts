@@ -18,7 +18,7 @@ import { pcsEvidenceLinks, pcsRows } from '../../db/schema';
 import type { OpenWorkspace } from '../session';
 import { liveRow, notFound } from './rows';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 
 /** An evidence item that can be attached to a problem row. */
 export interface EvidenceCandidate {

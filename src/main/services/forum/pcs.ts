@@ -13,7 +13,7 @@ import { evidenceByRow } from './evidence';
 import { checkConflict, definedOnly, liveRow, moveRow, notFound, orderedRows, parseJson, sortKeyAfter } from './rows';
 import { assertLiveIssue, assertLiveVillage } from './villagePlans';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 type Row = typeof pcsRows.$inferSelect;
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));

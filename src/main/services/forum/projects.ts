@@ -22,7 +22,7 @@ import type { OpenWorkspace } from '../session';
 import { checkConflict, definedOnly, liveRow, moveRow, notFound, orderedRows, parseJson, sortKeyAfter } from './rows';
 import { assertLiveIssue, assertLiveVillage } from './villagePlans';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 type Row = typeof projects.$inferSelect;
 
 /** A project as the app shows it. */

@@ -12,7 +12,7 @@ import type { OpenWorkspace } from '../session';
 import { checkConflict, definedOnly, liveRow, moveRow, notFound, orderedRows, sortKeyAfter } from './rows';
 import { assertLiveIssue, assertLiveVillage } from './villagePlans';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 
 /**
  * The forum record as the app shows it. Its `rev` is the sum of its two rows' revs (the record,

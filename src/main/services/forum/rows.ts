@@ -16,7 +16,7 @@ import type { OpenWorkspace } from '../session';
 /** A table of ordered rows. */
 export type OrderedTable = TravellingTable & { sortKey: SQLiteColumn };
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 type AnyRow = { id: string; rev: number; sortKey: number; deletedAt: string | null };
 
 /** The smallest gap halved before the siblings are renumbered. */
@@ -26,10 +26,10 @@ const minGap = 1e-6;
 export function orderedRows<T extends OrderedTable>(db: Db, table: T, siblings: SQL | undefined): T['$inferSelect'][] {
   return db
     .select()
-    .from(table as OrderedTable)
+    .from(table)
     .where(and(isNull(table.deletedAt), siblings))
     .orderBy(asc(table.sortKey), asc(table.id))
-    .all() as T['$inferSelect'][];
+    .all();
 }
 
 /**

@@ -19,7 +19,7 @@ import { forumSettings, funders, offices, projects } from '../../db/schema';
 import type { OpenWorkspace } from '../session';
 import { checkConflict, definedOnly, liveRow, notFound, orderedRows, sortKeyAfter } from './rows';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 
 /** The settings a workspace has before anyone sets them: a 5-year local plan from next fiscal year. */
 export function defaultPlanSettings(now: Date): PlanSettings {

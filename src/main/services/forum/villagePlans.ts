@@ -13,7 +13,7 @@ import { strategicIssues, villageItems, villagePlans, villages } from '../../db/
 import type { OpenWorkspace } from '../session';
 import { checkConflict, definedOnly, liveRow, moveRow, notFound, orderedRows, sortKeyAfter } from './rows';
 
-type Db = OpenWorkspace['db'] | WriteTx['db'];
+type Db = OpenWorkspace['db'];
 
 /** A village item as the app shows it. */
 export function toVillageItem(row: typeof villageItems.$inferSelect): VillageItem {
