@@ -12,6 +12,7 @@
  */
 
 import { backupsStrings } from '../features/backups/strings';
+import { forumStrings } from '../features/forum/strings';
 import { jobsStrings } from '../features/jobs/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
@@ -23,7 +24,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, forumStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -32,7 +33,8 @@ export type Messages = typeof commonStrings.th &
   typeof villagesStrings.th &
   typeof backupsStrings.th &
   typeof jobsStrings.th &
-  typeof projectorStrings.th;
+  typeof projectorStrings.th &
+  typeof forumStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

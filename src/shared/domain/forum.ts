@@ -371,7 +371,8 @@ export const forumRecordInput = z
 
 /** The fields of a participant a person types. Names stay in the workspace (a local table). */
 export const participantValues = z.object({
-  name: textField(forumLabels.participantName, { max: forumLimits.participantName }),
+  /** Empty while the row is being typed (a row added with Enter). */
+  name: textField(forumLabels.participantName, { max: forumLimits.participantName, min: 0 }),
   villageId: rowIdSchema.nullable(),
   role: z.enum(participantRoles),
   organisation: optionalTextField(forumLabels.organisation, { max: forumLimits.participantName }),
@@ -475,7 +476,8 @@ export type FundingLine = z.infer<typeof fundingLineSchema>;
 
 /** The fields of a project a person types. */
 export const projectValues = z.object({
-  name: textField(forumLabels.projectName, { max: forumLimits.shortText * 2 }),
+  /** Empty while the row is being typed; the readiness check points out a project without a name. */
+  name: textField(forumLabels.projectName, { max: forumLimits.shortText * 2, min: 0 }),
   workPlan: optionalTextField(forumLabels.workPlan, { max: forumLimits.shortText }),
   objective: optionalTextField(forumLabels.objective, { max: forumLimits.longText, multiline: true }),
   target: optionalTextField(forumLabels.target, { max: forumLimits.longText, multiline: true }),

@@ -144,3 +144,31 @@ export function sheetName(text: string, taken: ReadonlySet<string> = new Set()):
   for (let n = 2; taken.has(name); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   return name;
 }
+
+/** The wording of the forum's printed sheets besides the four forms. */
+export const printTh = {
+  agendaTitle: 'ระเบียบวาระการประชุมเวทีประชาคมตำบล',
+  signInTitle: 'ใบลงชื่อผู้เข้าร่วมเวทีประชาคมตำบล',
+  groupsTitle: 'รายชื่อผู้เข้าร่วมแยกตามกลุ่มประเด็นยุทธศาสตร์',
+  date: 'วันที่',
+  place: 'สถานที่',
+  facilitators: 'วิทยากรกระบวนการ',
+  agenda: 'วาระการประชุม',
+  agendaItem: (n: number) => `วาระที่ ${n}`,
+  members: (n: number) => `${n} คน`,
+  noMembers: '— ยังไม่มีผู้เข้าร่วมในกลุ่มนี้ —',
+  signInHeadings: ['ที่', 'ชื่อ–สกุล', 'หมู่บ้าน', 'บทบาท', 'หน่วยงาน/องค์กร', 'ลายมือชื่อ'] as const,
+  total: (n: number) => `รวม ${n} โครงการ`,
+  strategyTotal: (no: number, n: number) => `รวมยุทธศาสตร์ที่ ${no} (${n} โครงการ)`,
+  grandTotal: 'รวมทั้งสิ้น',
+  unranked: 'โครงการที่ยังไม่ได้ลงคะแนนจัดลำดับ',
+  noRows: '— ยังไม่มีรายการ —',
+  attendance: (registered: number, attended: number) => `ลงทะเบียน ${registered} คน มาร่วมเวที ${attended} คน`,
+  tieNote: 'ลำดับที่มีเครื่องหมาย = คือโครงการคะแนนเท่ากันที่ที่ประชุมยังไม่ได้ตัดสินลำดับ',
+  decision: 'มติที่ประชุม (ตัดสินลำดับคะแนนเท่ากัน)',
+  pcsTitle: 'ตารางวิเคราะห์ปัญหา สาเหตุ และแนวทางแก้ไข',
+  projectsTitle: 'บัญชีโครงการพัฒนาตามประเด็นยุทธศาสตร์ (บูรณาการแผนชุมชนระดับตำบล)',
+  p02Title: 'รายละเอียดโครงการพัฒนา',
+  registerTitle: 'ทะเบียนผู้เข้าร่วมเวทีประชาคม',
+  forum: 'เวทีประชาคมตำบล',
+};

@@ -18,6 +18,7 @@ export const readinessCodes = [
   'problem-without-cause',
   'problem-without-solution',
   'problem-without-evidence',
+  'project-unnamed',
   'issue-few-ranked',
   'issue-undecided-tie',
   'project-budget-outside-span',
@@ -35,6 +36,7 @@ export const readinessSeverity: Record<ReadinessCode, 'missing' | 'check'> = {
   'problem-without-cause': 'missing',
   'problem-without-solution': 'missing',
   'problem-without-evidence': 'check',
+  'project-unnamed': 'missing',
   'issue-few-ranked': 'missing',
   'issue-undecided-tie': 'missing',
   'project-budget-outside-span': 'check',
@@ -67,6 +69,7 @@ export interface ReadinessInput {
   problems: readonly { id: string; issueId: string; position: number; problem: string; causes: number; solutions: number; evidence: number }[];
   rankedPerIssue: ReadonlyMap<string, { ranked: number; undecidedTies: number }>;
   projectsOutsideSpan: readonly { id: string; issueId: string; name: string; years: number[] }[];
+  unnamedProjects: readonly { id: string; issueId: string; position: number }[];
 }
 
 type Finding = Omit<ReadinessItem, 'severity'>;
@@ -137,6 +140,17 @@ export function checkReadiness(input: ReadinessInput): ReadinessItem[] {
         messageEn: `Issue ${no}, problem ${p.position}: ${en}`,
       });
     }
+  }
+  for (const p of input.unnamedProjects) {
+    const no = issueNo.get(p.issueId) ?? 0;
+    found.push({
+      ...blank,
+      code: 'project-unnamed',
+      issueId: p.issueId,
+      rowId: p.id,
+      messageTh: `ประเด็นที่ ${no} โครงการแถวที่ ${p.position}: ยังไม่มีชื่อโครงการ`,
+      messageEn: `Issue ${no}, project row ${p.position}: no name`,
+    });
   }
   const issues = [...input.issues].sort((a, b) => a.no - b.no);
   for (const issue of issues) {

@@ -91,6 +91,12 @@ const everyForumTable = [
 export const forumSlice = defineSlice({
   capability: 'forum',
   channels: {
+    /** The framework's strategic issues with their row ids (the classification board, the tables' tabs). */
+    'forum.issues.list': {
+      input: none,
+      output: z.array(z.object({ id: z.string(), no: z.number(), nameTh: z.string() })),
+      reads: ['strategic_issues', 'frameworks'],
+    },
     // ---- the plan's settings, funders, offices
     'forum.settings.get': {
       input: none,

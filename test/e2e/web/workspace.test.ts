@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { findChromium, launchChromium, repoRoot, startWebHarness, type WebHarness } from '../../support/harness';
+import { findChromium, launchChromium, startWebHarness, type WebHarness } from '../../support/harness';
+import { atEverySize as checkAtEverySize, screenshotDir, sizes } from '../../support/screens';
 import {
   addNaSaiVillages,
   addVillage,
@@ -29,12 +30,6 @@ import {
 } from '../../support/workspaceFlow';
 
 const chromiumCheck = findChromium();
-const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
-const sizes = [
-  { width: 1024, height: 768 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 if (!chromiumCheck.ok) {
   if (process.env.CI === 'true') {
@@ -77,30 +72,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
     await web?.close();
   });
 
-  /**
-   * The screen as it is now at every size: no sideways scroll, every enabled button inside the
-   * window, a screenshot once the fonts are in. Leaves the page at 1366×768.
-   */
-  const atEverySize = async (name: string, target: Page = page) => {
-    for (const size of sizes) {
-      await target.setViewportSize(size);
-      // Strings, so this Node-side file needs no DOM types.
-      await target.evaluate('document.fonts.ready.then(() => true)');
-      // The page, and every part of it that scrolls on its own (the content area, a table), must fit sideways.
-      const overflowing = await target.evaluate<string[]>(`[document.documentElement, ...document.querySelectorAll('.app-main, .table-wrap, .projector')]
-        .filter((el) => el.scrollWidth - el.clientWidth > 0)
-        .map((el) => (el.className || el.tagName) + ' by ' + (el.scrollWidth - el.clientWidth) + 'px')`);
-      expect(overflowing, `${name} at ${size.width}×${size.height} scrolls sideways`).toEqual([]);
-      const outside = await target.evaluate<string[]>(`[...document.querySelectorAll('button:not([disabled])')]
-        .filter((b) => b.offsetParent !== null)
-        .map((b) => ({ text: b.textContent.trim(), right: b.getBoundingClientRect().right }))
-        .filter((b) => b.right > window.innerWidth + 1)
-        .map((b) => b.text)`);
-      expect(outside, `${name} at ${size.width}×${size.height}: buttons outside the window`).toEqual([]);
-      await target.screenshot({ path: path.join(screenshotDir, `${name}-${size.width}x${size.height}.png`) });
-    }
-    await target.setViewportSize(sizes[1]);
-  };
+  const atEverySize = (name: string, target: Page = page) => checkAtEverySize(target, name);
 
   const rows = () => villageRows(page);
   const liveVillages = async () => {

@@ -29,7 +29,7 @@ import {
   restoreProject,
   updateProject,
 } from './projects';
-import { readiness } from './readiness';
+import { liveIssues, readiness } from './readiness';
 import {
   addParticipant,
   deleteParticipant,
@@ -78,6 +78,7 @@ const exportNames = {
 
 /** The forum capability's handlers. */
 export const forumHandlers = {
+  'forum.issues.list': (ctx) => liveIssues(requireWorkspace(ctx).db),
   'forum.settings.get': (ctx) => {
     const db = requireWorkspace(ctx).db;
     return { ...planSettings(db, ctx.clock()), offices: listOffices(db), funders: listFunders(db) };

@@ -51,8 +51,14 @@ export function readiness(db: Db, now: Date): { items: ReadinessItem[]; missing:
       return [issue.id, { ranked: r.ranked.length, undecidedTies: r.undecidedTies.length }];
     }),
   );
-  const projectsOutsideSpan = listProjects(db)
-    .filter((p) => issueIds.has(p.issueId))
+  const allProjects = listProjects(db).filter((p) => issueIds.has(p.issueId));
+  const unnamedProjects = issues.flatMap((issue) =>
+    allProjects
+      .filter((p) => p.issueId === issue.id)
+      .map((p, i) => ({ id: p.id, issueId: p.issueId, position: i + 1, name: p.name }))
+      .filter((p) => p.name.trim() === ''),
+  );
+  const projectsOutsideSpan = allProjects
     .map((p) => ({ id: p.id, issueId: p.issueId, name: p.name, years: yearsOutsideSpan(p, years) }))
     .filter((p) => p.years.length > 0);
   const found = checkReadiness({
@@ -65,6 +71,7 @@ export function readiness(db: Db, now: Date): { items: ReadinessItem[]; missing:
     problems,
     rankedPerIssue,
     projectsOutsideSpan,
+    unnamedProjects,
   });
   return { items: found, missing: found.filter((f) => f.severity === 'missing').length, checks: found.filter((f) => f.severity === 'check').length };
 }

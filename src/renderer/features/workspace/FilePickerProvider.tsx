@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import type { AppError } from '../../../shared/domain/result';
+import type { AppError, Envelope } from '../../../shared/domain/result';
+import type { PickedPath } from '../../../shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useToast } from '../../components/ToastProvider';
@@ -14,9 +15,15 @@ export type PathSubmit = (path: string) => Promise<AppError | null>;
 /**
  * Asks for a workspace file: the native dialog in Electron, an in-page prompt in the harness.
  * With `submit`, the work is done from the prompt (errors shown in it); resolves with the path
- * the work succeeded with, or null when cancelled.
+ * the work succeeded with, or null when cancelled. `ask` asks main for another kind of file (an
+ * export's target) instead of a workspace.
  */
-export type PickFile = (mode: 'open' | 'save', suggestedName?: string, submit?: PathSubmit) => Promise<string | null>;
+export type PickFile = (
+  mode: 'open' | 'save',
+  suggestedName?: string,
+  submit?: PathSubmit,
+  ask?: () => Promise<Envelope<PickedPath>>,
+) => Promise<string | null>;
 
 const FilePickerContext = createContext<PickFile>(() => Promise.resolve(null));
 
@@ -37,8 +44,8 @@ export function FilePickerProvider({ children }: { children: ReactNode }) {
   const current = useRef<Pending | null>(null);
 
   const pick = useCallback<PickFile>(
-    async (mode, suggestedName, submit) => {
-      const answer = await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
+    async (mode, suggestedName, submit, ask) => {
+      const answer = ask ? await ask() : await invoke('dialog.pickWorkspace', suggestedName ? { mode, suggestedName } : { mode });
       if (!answer.ok) {
         toast({ message: errorText(answer.error), kind: 'error', testId: 'toast-file' });
         return null;
