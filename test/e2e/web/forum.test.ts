@@ -59,6 +59,8 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     return result.value;
   };
 
+  /** The font size of the projector table's first cell, in px (a string: this Node-side file has no DOM types). */
+  const tdFontSize = `parseFloat(getComputedStyle(document.querySelector('[data-testid="projector-pcs"] td')).fontSize)`;
   const pcsCells = (p: Page, col: string) => p.locator(`[data-testid="pcs-table"] [data-col="${col}"]`);
   const saved = (p: Page) => expect.poll(() => p.getByTestId('save-status').first().textContent()).toBe('บันทึกแล้ว ✓');
 
@@ -156,7 +158,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     await page.getByTestId('issue-tab-2').click();
     await page.getByTestId('table-add').click();
     await expect.poll(() => pcsCells(page, 'problem').count()).toBe(1);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-col'))).toBe('problem');
+    await expect.poll(() => page.evaluate<string | null>(`document.activeElement?.getAttribute('data-col') ?? null`)).toBe('problem');
     await page.keyboard.type('รายได้ไม่พอรายจ่าย');
     await page.keyboard.press('Tab');
     await page.keyboard.type('ราคาผลผลิตตกต่ำ');
@@ -178,7 +180,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     // Alt+↑ moves the row being typed up, keeping the cursor in it.
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(async () => (await call('forum.pcs.list', { issueId: issueIds[1]! })).map((r) => r.problem)).toEqual(['หนี้นอกระบบ', 'รายได้ไม่พอรายจ่าย']);
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value)).toBe('กู้เพื่อการบริโภค');
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.value ?? null')).toBe('กู้เพื่อการบริโภค');
     // Esc leaves the cell; Ctrl+Z undoes the move.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
@@ -209,7 +211,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     await projector.getByTestId('projector-pcs').waitFor();
     expect(await projector.getByTestId('projector-title').textContent()).toBe('ประเด็นยุทธศาสตร์ที่ 2 ความมั่นคงและสุขภาวะของชุมชน');
     // Very large text at 1920×1080.
-    const size = await projector.locator('[data-testid="projector-pcs"] td').first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+    const size = await projector.evaluate<number>(tdFontSize);
     expect(size).toBeGreaterThanOrEqual(28);
 
     // A keystroke in the editor reaches the projector.
@@ -255,7 +257,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     await atEverySize(projector, 'forum-projector-pcs', [sizes[0], sizes[2]]);
     // Still readable on a 1024×768 hall projector.
     await projector.setViewportSize(sizes[0]);
-    const small = await projector.locator('[data-testid="projector-pcs"] td').first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+    const small = await projector.evaluate<number>(tdFontSize);
     expect(small).toBeGreaterThanOrEqual(22);
 
     // ←/→ on the projector steps through issues, and the editor's tab follows.

@@ -78,7 +78,10 @@ export function ProjectsPanel({ summary, target }: SectionProps) {
       label: t.forum.projects.budget,
       kind: 'custom',
       className: 'col-budget num',
-      render: (p) => formatCount(projectTotal(p, years)),
+      render: (p) => {
+        const total = projectTotal(p, years);
+        return total ? formatCount(total) : '–';
+      },
     },
     {
       key: 'status',

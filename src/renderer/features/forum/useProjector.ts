@@ -41,11 +41,11 @@ const chosen = (() => {
   let following = false;
   return {
     get: () => value,
-    set(field: 'issueId' | 'villageId', id: string) {
+    set: (field: 'issueId' | 'villageId', id: string) => {
       value = { ...value, [field]: id };
       for (const l of listeners) l();
     },
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       if (!following) {
         following = true;
         // Another workspace: its issues and villages are others.

@@ -34,6 +34,7 @@ import {
   p02BudgetHeading,
   pcsHeadings,
   planTitleTh,
+  printTh,
   projectHeadings,
   registerHeadings,
   roleTh,
@@ -64,7 +65,7 @@ function villageNames(data: ForumData, ids: readonly string[]): string {
 }
 
 function forumLine(data: ForumData): string {
-  const parts = ['เวทีประชาคมตำบล'];
+  const parts = [printTh.forum];
   if (data.record.heldOn) parts.push(`วันที่ ${formatDateBE(`${data.record.heldOn}T12:00:00`, 'th')}`);
   if (data.record.place) parts.push(`ณ ${data.record.place}`);
   return parts.join(' ');
@@ -83,7 +84,7 @@ function pcsForm(wb: Workbook, data: ForumData): FormResult {
   for (const issue of data.issues) {
     const { ws } = newSheet(wb, taken, `ประเด็นที่ ${issue.no}`);
     const s = startSheet(ws, [8, 40, 44, 44, 20, 24]);
-    titleRow(s, 'ตารางวิเคราะห์ปัญหา สาเหตุ และแนวทางแก้ไข', { size: 18 });
+    titleRow(s, printTh.pcsTitle, { size: 18 });
     titleRow(s, issueTitleTh(issue));
     titleRow(s, `${areaLineTh(data.tambon)} — ${data.host.name}`, { bold: false, size: 14 });
     gapRow(s);
@@ -113,7 +114,7 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
   for (const issue of data.issues) {
     const { ws } = newSheet(wb, taken, `ประเด็นที่ ${issue.no}`);
     const s = startSheet(ws, [7, 40, 15, 28, 14, 22, 16, 16, 16]);
-    titleRow(s, 'บัญชีโครงการพัฒนาตามประเด็นยุทธศาสตร์ (บูรณาการแผนชุมชนระดับตำบล)', { size: 18 });
+    titleRow(s, printTh.projectsTitle, { size: 18 });
     titleRow(s, issueTitleTh(issue));
     titleRow(s, `${areaLineTh(data.tambon)} — ${forumLine(data)}`, { bold: false, size: 14 });
     gapRow(s);
@@ -127,7 +128,7 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
     let unrankedBand = false;
     for (const { project, rank, undecided } of issue.projects) {
       if (rank === null && !unrankedBand) {
-        bandRow(s, 'โครงการที่ยังไม่ได้ลงคะแนนจัดลำดับ');
+        bandRow(s, printTh.unranked);
         unrankedBand = true;
       }
       const byColumn = fundingByColumn(project, data.funders);
@@ -178,10 +179,10 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
       { bold: true, band: true },
     );
     if (issue.ranking.fewerThanMinimum) noteRow(s, `หมายเหตุ: ${fewRankedTh(issue.ranking.ranked.length, minRankedPerIssue)}`, { bold: true, color: 'FFB42318' });
-    if (issue.ranking.undecidedTies.length > 0) noteRow(s, 'หมายเหตุ: ลำดับที่มีเครื่องหมาย = คือโครงการคะแนนเท่ากันที่ที่ประชุมยังไม่ได้ตัดสินลำดับ', { bold: true });
+    if (issue.ranking.undecidedTies.length > 0) noteRow(s, `หมายเหตุ: ${printTh.tieNote}`, { bold: true });
     for (const d of issue.ranking.decisions.filter((x) => x.kind === 'tie-break')) {
       const names = d.rowIds.map((id) => issue.projects.find((p) => p.project.id === id)?.project.name).filter(Boolean);
-      noteRow(s, `มติที่ประชุม (ตัดสินลำดับคะแนนเท่ากัน): ${names.join(' → ')} — ${d.note}`);
+      noteRow(s, `${printTh.decision}: ${names.join(' → ')} — ${d.note}`);
     }
     finishSheet(s, header.first, header.last);
   }
@@ -218,7 +219,7 @@ function p02Form(wb: Workbook, data: ForumData): FormResult {
   for (const office of offices) {
     const { ws } = newSheet(wb, taken, offices.length > 1 ? `ผ.02 ${officeShortTh(office.name)}` : 'ผ.02');
     const s = startSheet(ws, [6, 32, 30, 28, ...years.map(() => 13), 24, 26, 20]);
-    titleRow(s, 'รายละเอียดโครงการพัฒนา', { size: 18 });
+    titleRow(s, printTh.p02Title, { size: 18 });
     titleRow(s, planTitleTh(data.plan));
     titleRow(s, `สำหรับ ${office.name} ${areaLineTh(data.tambon).replace(/^ตำบล\S+ /, '')}`, { bold: false });
     gapRow(s);
@@ -300,7 +301,7 @@ function registerForm(wb: Workbook, data: ForumData): FormResult {
   const taken = new Set<string>();
   const { ws } = newSheet(wb, taken, 'ทะเบียนผู้เข้าร่วม');
   const s = startSheet(ws, [6, 30, 22, 18, 24, 22, 11, 22]);
-  titleRow(s, `ทะเบียนผู้เข้าร่วมเวทีประชาคม${areaLineTh(data.tambon)}`, { size: 18 });
+  titleRow(s, `${printTh.registerTitle}${areaLineTh(data.tambon)}`, { size: 18 });
   titleRow(s, forumLine(data), { bold: false });
   gapRow(s);
   const header = headerRows(s, 1, registerHeadings.map((text, c) => ({ r: 0, c, text })));

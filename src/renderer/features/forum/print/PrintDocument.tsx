@@ -233,7 +233,15 @@ export function PrintDocument({ form }: { form: PrintForm }) {
                 {area} — {host.name}
               </p>
             </header>
-            <table className="print-table">
+            <table className="print-table print-pcs">
+              <colgroup>
+                <col className="w-no" />
+                <col className="w-28" />
+                <col className="w-22" />
+                <col className="w-22" />
+                <col />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   {pcsHeadings.map((h, i) => (
@@ -288,7 +296,18 @@ export function PrintDocument({ form }: { form: PrintForm }) {
                 {area} — {forumLine}
               </p>
             </header>
-            <table className="print-table">
+            <table className="print-table print-projects">
+              <colgroup>
+                <col className="w-no" />
+                <col className="w-26" />
+                <col className="w-money" />
+                <col className="w-16" />
+                <col className="w-10" />
+                <col className="w-12" />
+                <col className="w-money" />
+                <col className="w-money" />
+                <col className="w-money" />
+              </colgroup>
               <thead>
                 <tr>
                   {projectHeadings.slice(0, 6).map((h) => (
