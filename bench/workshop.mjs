@@ -1,5 +1,8 @@
 // Workshop benchmark (`npm run bench:workshop`, which builds first). See bench/README.md.
 //
+// The projector shows an edit from the change events: `forum.row.saved` carries the saved row into
+// its cache at once, and `data.changed` refreshes what else the edit touched.
+//
 // Starts the browser harness (dist/harness.cjs) on a fresh workspace and, over its loopback HTTP
 // bridge as the page uses it, builds the forum of the issue's target: 5 issues × 60
 // problem–cause–solution rows × 3 causes and 3 solutions, and 200 projects (40 per issue, with
@@ -142,6 +145,9 @@ try {
   // ---- (b) edit → projector
   const list = rows.get(issue.id);
   const latencies = [];
+  // Where the time goes: the edit's call (until its answer is back in the editor page), and the
+  // projector's side (its change events, the saved row put in its cache, the render) after that.
+  const parts = { call: [], afterAnswer: [] };
   for (let i = 0; i < edits; i += 1) {
     const row = list[(i * 7) % list.length];
     const marker = `แก้ไขครั้งที่ ${i + 1}`;
@@ -174,12 +180,14 @@ try {
         });
         const envelope = await res.json();
         if (!envelope.ok) throw new Error(envelope.error.messageEn);
-        return { at, rev: envelope.value.rev };
+        return { at, done: performance.timeOrigin + performance.now(), rev: envelope.value.rev };
       },
       { id: row.id, rev: row.rev, base: row.problem, next: text },
     );
     const shownAt = await seen;
     latencies.push(shownAt - sent.at);
+    parts.call.push(sent.done - sent.at);
+    parts.afterAnswer.push(shownAt - sent.done);
     row.rev = sent.rev;
     row.problem = text;
   }
@@ -207,6 +215,10 @@ try {
   console.log(`| editor: problem–cause–solution page with 60 rows, goto → last row | ${ms(editorLoadMs)} |`);
   console.log(`| projector: goto → first row shown (1920×1080), fonts in | ${ms(projectorLoadMs)} |`);
   console.log(`| edit → projector, ${edits} edits: p50 / p95 / max | ${ms(p50)} / ${ms(p95)} / ${ms(max)} |`);
+  const median = (v) => (v.length ? ms(percentile(v, 50)) : '–');
+  console.log(
+    `| … of which (medians): the edit's call answered in the editor / shown on the projector after that (negative: before the answer was back) | ${median(parts.call)} / ${median(parts.afterAnswer)} |`,
+  );
   for (const form of forms) console.log(`| export ${form} (${exportTimes[form].rows} rows, ${(exportTimes[form].bytes / 1024).toFixed(0)} KiB) | ${ms(exportTimes[form].ms)} |`);
   console.log(`| export all five forms | ${ms(exportAllMs)} |`);
   const okEdit = p95 <= targets.editP95;

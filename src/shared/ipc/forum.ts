@@ -97,6 +97,12 @@ export const forumSlice = defineSlice({
       output: z.array(z.object({ id: z.string(), no: z.number(), nameTh: z.string() })),
       reads: ['strategic_issues', 'frameworks'],
     },
+    /** Counts per issue for the tabs (problem rows, projects, ranked projects, village items), without loading the rows. */
+    'forum.overview': {
+      input: none,
+      output: z.array(z.object({ issueId: z.string(), pcs: z.number(), projects: z.number(), ranked: z.number(), items: z.number() })),
+      reads: ['pcs_rows', 'projects', 'village_items', 'strategic_issues'],
+    },
     // ---- the plan's settings, funders, offices
     'forum.settings.get': {
       input: none,
@@ -257,5 +263,10 @@ export const forumSlice = defineSlice({
   events: {
     /** The projector's state changed (every window shows the same). */
     'forum.projector.changed': projectorStateSchema,
+    /**
+     * A problem row or a project was saved (after its `data.changed`): the row as stored, so the
+     * projector and other windows show an edit without loading the list again.
+     */
+    'forum.row.saved': z.union([z.object({ table: z.literal('pcs_rows'), row: pcsRowSchema }), z.object({ table: z.literal('projects'), row: projectSchema })]),
   },
 });

@@ -29,7 +29,7 @@ import {
   restoreProject,
   updateProject,
 } from './projects';
-import { liveIssues, readiness } from './readiness';
+import { liveIssues, overview, readiness } from './readiness';
 import {
   addParticipant,
   deleteParticipant,
@@ -79,6 +79,7 @@ const exportNames = {
 /** The forum capability's handlers. */
 export const forumHandlers = {
   'forum.issues.list': (ctx) => liveIssues(requireWorkspace(ctx).db),
+  'forum.overview': (ctx) => overview(requireWorkspace(ctx).db),
   'forum.settings.get': (ctx) => {
     const db = requireWorkspace(ctx).db;
     return { ...planSettings(db, ctx.clock()), offices: listOffices(db), funders: listFunders(db) };
@@ -120,7 +121,11 @@ export const forumHandlers = {
 
   'forum.pcs.list': (ctx, { issueId }) => listPcs(requireWorkspace(ctx).db, issueId),
   'forum.pcs.add': (ctx, input) => write(ctx, as('forum.pcs.add'), (tx) => addPcsRow(tx, input)),
-  'forum.pcs.update': (ctx, input) => write(ctx, as('forum.pcs.update'), (tx) => updatePcsRow(tx, input)),
+  'forum.pcs.update': async (ctx, input) => {
+    const row = await write(ctx, as('forum.pcs.update'), (tx) => updatePcsRow(tx, input));
+    ctx.emit('forum.row.saved', { table: 'pcs_rows', row });
+    return row;
+  },
   'forum.pcs.move': (ctx, input) => write(ctx, as('forum.pcs.move'), (tx) => movePcsRow(tx, input)),
   'forum.pcs.delete': (ctx, { id }) => write(ctx, as('forum.pcs.delete'), (tx) => deletePcsRow(tx, id)),
   'forum.pcs.restore': (ctx, { id }) => write(ctx, as('forum.pcs.restore'), (tx) => restorePcsRow(tx, id)),
@@ -131,7 +136,11 @@ export const forumHandlers = {
 
   'forum.projects.list': (ctx, { issueId }) => listProjects(requireWorkspace(ctx).db, issueId),
   'forum.projects.add': (ctx, input) => write(ctx, as('forum.project.add'), (tx) => addProject(tx, input)),
-  'forum.projects.update': (ctx, input) => write(ctx, as('forum.project.update'), (tx) => updateProject(tx, input)),
+  'forum.projects.update': async (ctx, input) => {
+    const row = await write(ctx, as('forum.project.update'), (tx) => updateProject(tx, input));
+    ctx.emit('forum.row.saved', { table: 'projects', row });
+    return row;
+  },
   'forum.projects.move': (ctx, input) => write(ctx, as('forum.project.move'), (tx) => moveProject(tx, input)),
   'forum.projects.delete': (ctx, { id }) => write(ctx, as('forum.project.delete'), (tx) => deleteProject(tx, id)),
   'forum.projects.restore': (ctx, { id }) => write(ctx, as('forum.project.restore'), (tx) => restoreProject(tx, id)),

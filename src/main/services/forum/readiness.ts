@@ -1,10 +1,10 @@
 /**
  * The readiness check over the open workspace (see shared/domain/readiness.ts for what it finds).
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { planYears, yearsOutsideSpan } from '../../../shared/domain/forum';
 import { checkReadiness, type ReadinessItem } from '../../../shared/domain/readiness';
-import { frameworks, strategicIssues, villages } from '../../db/schema';
+import { frameworks, pcsRows, projects, strategicIssues, villageItems, villages } from '../../db/schema';
 import type { OpenWorkspace } from '../session';
 import { listPcs } from './pcs';
 import { listProjects, rankingOf } from './projects';
@@ -24,6 +24,25 @@ export function liveIssues(db: Db): { id: string; no: number; nameTh: string }[]
     .where(and(eq(strategicIssues.frameworkRowId, fw.id), isNull(strategicIssues.deletedAt)))
     .orderBy(strategicIssues.no)
     .all();
+}
+
+/** Counts per issue for the tabs: problem rows, projects, projects with votes, village items classified under it. */
+export function overview(db: Db): { issueId: string; pcs: number; projects: number; ranked: number; items: number }[] {
+  const countBy = (table: typeof pcsRows | typeof projects | typeof villageItems, where?: SQL) =>
+    new Map(
+      db
+        .select({ issueId: table.issueId, n: count() })
+        .from(table)
+        .where(and(isNull(table.deletedAt), where))
+        .groupBy(table.issueId)
+        .all()
+        .map((r) => [r.issueId, r.n]),
+    );
+  const pcs = countBy(pcsRows);
+  const all = countBy(projects);
+  const ranked = countBy(projects, isNotNull(projects.votes));
+  const items = countBy(villageItems);
+  return liveIssues(db).map((i) => ({ issueId: i.id, pcs: pcs.get(i.id) ?? 0, projects: all.get(i.id) ?? 0, ranked: ranked.get(i.id) ?? 0, items: items.get(i.id) ?? 0 }));
 }
 
 /** Every finding of the readiness check, with counts of each severity. */

@@ -4,6 +4,7 @@ import { useToast } from '../../components/ToastProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Cell, type CellKind } from './Cell';
 import { drafts, followDrafts, saveStatus, type SaveOutcome } from './drafts';
+import { followSavedRows } from './useProjector';
 import { fieldStep, useUndo } from './undo';
 
 /** A row the table edits. */
@@ -86,6 +87,7 @@ export function EditableTable<R extends TableRow>(props: {
   const rowName = props.rowName ?? ((i: number) => t.forum.table.rowN(i + 1));
 
   useEffect(() => followDrafts(), []);
+  useEffect(() => followSavedRows(), []);
 
   const focusCell = (id: string, col: string) => {
     const el = wrapper.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(id)}"][data-col="${CSS.escape(col)}"]`);

@@ -26,11 +26,12 @@ export function PcsPanel({ summary, target }: SectionProps) {
   const issues = useCall('forum.issues.list', {}).data ?? [];
   const villages = useCall('villages.list', {}).data ?? [];
   const plans = useCall('forum.villagePlans.list', {}).data;
-  const all = useCall('forum.pcs.list', {}).data ?? [];
+  const counts = useCall('forum.overview', {}).data ?? [];
   const projector = useProjector();
   const [issueId, chooseIssue] = useLinkedChoice(projector, 'pcs', 'issueId', target?.issueId ?? issues[0]?.id ?? null);
   const [evidenceFor, setEvidenceFor] = useState<PcsRow | null>(null);
-  const rows = all.filter((r) => r.issueId === issueId);
+  // One issue's rows: a save refreshes 60 rows, not the whole plan.
+  const rows = useCall('forum.pcs.list', { issueId: issueId ?? '' }, { enabled: Boolean(issueId) }).data ?? [];
   const readonly = summary.readonly;
 
   // A readiness link to a row: focus its problem once it is on screen.
@@ -109,7 +110,7 @@ export function PcsPanel({ summary, target }: SectionProps) {
         onChange={chooseIssue}
         label={t.forum.issuesLabel}
         idPrefix="pcs"
-        count={(issue) => all.filter((r) => r.issueId === issue.id).length}
+        count={(issue) => counts.find((c) => c.issueId === issue.id)?.pcs ?? 0}
       />
       <ProjectorBar view="pcs" issueId={issueId} reveal />
       {fromVillages.length > 0 && (

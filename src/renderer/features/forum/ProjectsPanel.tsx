@@ -34,25 +34,26 @@ export function ProjectsPanel({ summary, target }: SectionProps) {
   const { t, errorText } = useI18n();
   const toast = useToast();
   const issues = useCall('forum.issues.list', {}).data ?? [];
-  const all = useCall('forum.projects.list', {}).data ?? [];
+  const counts = useCall('forum.overview', {}).data ?? [];
   const settings = useCall('forum.settings.get', {}).data;
   const plans = useCall('forum.villagePlans.list', {}).data;
   const villages = useCall('villages.list', {}).data ?? [];
   const projector = useProjector();
   const [issueId, chooseIssue] = useLinkedChoice(projector, 'ranking', 'issueId', target?.issueId ?? issues[0]?.id ?? null);
   const ranking = useCall('forum.ranking.get', { issueId: issueId ?? '' }, { enabled: Boolean(issueId) }).data;
+  // One issue's projects: a vote typed refreshes this issue's list, not the whole plan.
+  const rows = useCall('forum.projects.list', { issueId: issueId ?? '' }, { enabled: Boolean(issueId) }).data ?? [];
   const [editing, setEditing] = useState<string | null>(target?.rowId ?? null);
   const [tie, setTie] = useState<string[] | null>(null);
   const [note, setNote] = useState(false);
   const readonly = summary.readonly;
   if (!issueId) return <p className="empty">{t.forum.noIssues}</p>;
-  const rows = all.filter((p) => p.issueId === issueId);
   const years = settings ? planYears(settings.plan) : [];
   const actions = projectActions(issueId);
   const act = budgetActLabel(summary.office.type);
   const report = (error: AppError | null) => error && toast({ message: errorText(error), kind: 'error', testId: 'toast-forum' });
   const ideas = (plans?.items ?? []).filter((i) => i.issueId === issueId && i.kind === 'project');
-  const nameOf = (id: string) => all.find((p) => p.id === id)?.name || t.forum.projects.unnamed;
+  const nameOf = (id: string) => rows.find((p) => p.id === id)?.name || t.forum.projects.unnamed;
 
   const addIdea = async (idea: (typeof ideas)[number]) => {
     const result = await invoke('forum.projects.add', { issueId, after: rows.at(-1)?.id ?? null, values: { name: idea.text, villageIds: [idea.villageId] } });
@@ -127,7 +128,7 @@ export function ProjectsPanel({ summary, target }: SectionProps) {
         onChange={chooseIssue}
         label={t.forum.issuesLabel}
         idPrefix="projects"
-        count={(issue) => all.filter((p) => p.issueId === issue.id).length}
+        count={(issue) => counts.find((c) => c.issueId === issue.id)?.projects ?? 0}
       />
       <ProjectorBar view="ranking" issueId={issueId} reveal />
       {ideas.length > 0 && (

@@ -19,6 +19,20 @@ export function followProjector(): () => void {
   });
 }
 
+/**
+ * Puts a saved problem row or project straight into every cached list that shows it (the event
+ * carries the row as stored), so this window shows another window's edit without loading the list
+ * again; the change event's refresh then brings the same data. Returns the function that stops.
+ */
+export function followSavedRows(): () => void {
+  return onEvent('forum.row.saved', (event) => {
+    const channel = event.table === 'pcs_rows' ? 'forum.pcs.list' : 'forum.projects.list';
+    queryClient.setQueriesData<{ id: string; rev: number }[]>({ queryKey: [channel] }, (list) =>
+      list?.map((r) => (r.id === event.row.id && r.rev < event.row.rev ? event.row : r)),
+    );
+  });
+}
+
 /** The projector's state (null while loading, or with no workspace). */
 export function useProjector(enabled = true): ProjectorState | null {
   useEffect(() => (enabled ? followProjector() : undefined), [enabled]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatNumber } from '../../../../shared/domain/fields';
 import { analysisBoards, type AnalysisBoard } from '../../../../shared/domain/forum';
 import { countdownLeft, formatCountdown, paginate, type ProjectorState } from '../../../../shared/domain/projector';
@@ -7,7 +7,7 @@ import type { WorkspaceSummary } from '../../../../shared/domain/workspace';
 import { invoke, onEvent } from '../../../api/client';
 import { useCall } from '../../../api/queries';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useProjector } from '../useProjector';
+import { followSavedRows, useProjector } from '../useProjector';
 import './projector.css';
 
 /** How often a long table turns its page by itself when auto paging is on. */
@@ -44,7 +44,10 @@ export function ForumProjector({ summary, overview }: { summary: WorkspaceSummar
   if (state?.locked && !frozen) setFrozen(live);
   if (state && !state.locked && frozen) setFrozen(null);
   const shown = frozen ?? live;
+  // Kept while the villages are, so the projector's cached rows stay valid (see cachedRows).
+  const villageById = useMemo(() => new Map(shown.villages.map((v) => [v.id, v])), [shown.villages]);
 
+  useEffect(() => followSavedRows(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
@@ -60,7 +63,6 @@ export function ForumProjector({ summary, overview }: { summary: WorkspaceSummar
   const s = shown.state;
   const hiddenByReveal = (id: string) => state.reveal.on && !state.reveal.shown.includes(id);
   const issue = shown.issues.find((i) => i.id === s.issueId);
-  const villageById = new Map(shown.villages.map((v) => [v.id, v]));
 
   let content: ReactNode;
   switch (s.view) {
@@ -69,9 +71,8 @@ export function ForumProjector({ summary, overview }: { summary: WorkspaceSummar
         <PcsView
           key={`pcs-${s.issueId}`}
           title={issue ? { no: issue.no, name: issue.nameTh } : null}
-          rows={(shown.pcs ?? [])
-            .filter((r) => r.issueId === s.issueId && !hiddenByReveal(r.id))
-            .map((r) => ({ ...r, villages: r.sourceVillageIds.map((id) => villageById.get(id)).filter((v) => v !== undefined) }))}
+          rows={(shown.pcs ?? []).filter((r) => r.issueId === s.issueId && !hiddenByReveal(r.id))}
+          villages={villageById}
           state={state}
         />
       );
@@ -148,7 +149,9 @@ function PagedTable(props: { head: ReactNode[]; rows: PagedRow[]; table: string;
     const compute = () => {
       const head = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
       const heights = [...box.querySelectorAll('tbody tr')].map((tr) => tr.getBoundingClientRect().height);
-      setStarts(paginate(heights, Math.max(100, outer.clientHeight - head - 4)));
+      const next = paginate(heights, Math.max(100, outer.clientHeight - head - 4));
+      // The same pages: no new render.
+      setStarts((current) => (current.length === next.length && current.every((n, i) => n === next[i]) ? current : next));
     };
     const observer = new ResizeObserver(compute);
     observer.observe(box);
@@ -214,11 +217,7 @@ function PagedTable(props: { head: ReactNode[]; rows: PagedRow[]; table: string;
       </thead>
       <tbody>
         {visible.map((row) => (
-          <tr key={row.id} className={row.className} data-row-id={measuring ? undefined : row.id}>
-            {row.cells.map((c, i) => (
-              <td key={i}>{c}</td>
-            ))}
-          </tr>
+          <Row key={row.id} row={row} measuring={measuring} />
         ))}
       </tbody>
     </table>
@@ -237,6 +236,39 @@ function PagedTable(props: { head: ReactNode[]; rows: PagedRow[]; table: string;
       )}
     </div>
   );
+}
+
+/**
+ * One row of a paged table. Memoised: an edit re-renders only the row it changed (the rows keep
+ * their identity across refreshes, see {@link cachedRows}), in the table and in its measuring copy.
+ */
+const Row = memo(function Row({ row, measuring }: { row: PagedRow; measuring: boolean }) {
+  return (
+    <tr className={row.className} data-row-id={measuring ? undefined : row.id}>
+      {row.cells.map((c, i) => (
+        <td key={i}>{c}</td>
+      ))}
+    </tr>
+  );
+});
+
+/** Rows built for the projector, by the query's row object they were built from (see {@link cachedRows}). */
+const rowCache = new WeakMap<object, { index: number; deps: readonly unknown[]; row: PagedRow }>();
+
+/**
+ * The paged rows of `source` built by `build`, reusing the row built before for a source row that
+ * is the same object at the same place with the same `deps` (the language, the villages): the
+ * query cache keeps unchanged rows' objects across refreshes, so an edit rebuilds one row and,
+ * rows being memoised, re-renders one.
+ */
+function cachedRows<T extends object>(source: readonly T[], deps: readonly unknown[], build: (item: T, index: number) => PagedRow): PagedRow[] {
+  return source.map((item, index) => {
+    const hit = rowCache.get(item);
+    if (hit && hit.index === index && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.row;
+    const row = build(item, index);
+    rowCache.set(item, { index, deps, row });
+    return row;
+  });
 }
 
 function Title({ title, kind }: { title: { no: number; name: string } | null; kind: string }) {
@@ -264,23 +296,27 @@ function Lines({ items }: { items: readonly string[] }) {
 
 function PcsView(props: {
   title: { no: number; name: string } | null;
-  rows: { id: string; problem: string; causes: string[]; solutions: string[]; villages: { moo: number }[]; evidence: { label: string }[] }[];
+  rows: readonly { id: string; problem: string; causes: string[]; solutions: string[]; sourceVillageIds: string[]; evidence: { label: string }[] }[];
+  villages: ReadonlyMap<string, { moo: number }>;
   state: ProjectorState;
 }) {
   const { t } = useI18n();
-  const rows: PagedRow[] = props.rows.map((r, i) => ({
-    id: r.id,
-    cells: [
-      <span className="fp-no">{i + 1}</span>,
-      <>
-        <span className="fp-problem">{r.problem}</span>
-        {r.villages.length > 0 && <span className="fp-meta">{r.villages.map((v) => t.forum.villages.short(v.moo)).join(' ')}</span>}
-        {r.evidence.length > 0 && <span className="fp-meta">{r.evidence.map((e) => e.label).join(' · ')}</span>}
-      </>,
-      <Lines items={r.causes} />,
-      <Lines items={r.solutions} />,
-    ],
-  }));
+  const rows = cachedRows(props.rows, [t, props.villages], (r, i) => {
+    const villages = r.sourceVillageIds.map((id) => props.villages.get(id)).filter((v) => v !== undefined);
+    return {
+      id: r.id,
+      cells: [
+        <span className="fp-no">{i + 1}</span>,
+        <>
+          <span className="fp-problem">{r.problem}</span>
+          {villages.length > 0 && <span className="fp-meta">{villages.map((v) => t.forum.villages.short(v.moo)).join(' ')}</span>}
+          {r.evidence.length > 0 && <span className="fp-meta">{r.evidence.map((e) => e.label).join(' · ')}</span>}
+        </>,
+        <Lines items={r.causes} />,
+        <Lines items={r.solutions} />,
+      ],
+    };
+  });
   return (
     <>
       <Title title={props.title} kind={t.forum.projector.pcsKind} />
