@@ -98,6 +98,20 @@ describe('problem–cause–solution tables', () => {
     expect((await ok(ctx, 'forum.pcs.list', { issueId: issue })).map((r) => r.id)).toEqual([c.id, a.id, b.id]);
   });
 
+  it('a saved row travels with its own event, after the change event, and the counts per issue follow', async () => {
+    const { ctx, issueIds } = await naSai();
+    const row = await ok(ctx, 'forum.pcs.add', { issueId: issueIds[2]!, values: { problem: 'ก' } });
+    await ok(ctx, 'forum.projects.add', { issueId: issueIds[2]!, values: { name: 'โครงการ', votes: 3 } });
+    await ok(ctx, 'forum.projects.add', { issueId: issueIds[2]!, values: { name: 'ยังไม่โหวต' } });
+    ctx.events.length = 0;
+    const saved = await ok(ctx, 'forum.pcs.update', { id: row.id, rev: row.rev, patch: { problem: 'ข' } });
+    expect(ctx.events.map((e) => e.event)).toEqual(['data.changed', 'forum.row.saved']);
+    expect(ctx.events[1]!.payload).toEqual({ table: 'pcs_rows', row: saved });
+    const counts = await ok(ctx, 'forum.overview');
+    expect(counts.find((c) => c.issueId === issueIds[2])).toEqual({ issueId: issueIds[2], pcs: 1, projects: 2, ranked: 1, items: 0 });
+    expect(counts.find((c) => c.issueId === issueIds[0])).toMatchObject({ pcs: 0, projects: 0 });
+  });
+
   it('inserting many rows at one place never runs out of room between sort keys', async () => {
     const { ctx, issueIds } = await naSai();
     const issue = issueIds[0]!;
@@ -133,6 +147,18 @@ describe('problem–cause–solution tables', () => {
     const rows = await ok(ctx, 'forum.pcs.list', { issueId: issueIds[0]! });
     await ok(ctx, 'forum.pcs.move', { id: rows[1]!.id, direction: 'up' });
     await ok(ctx, 'forum.pcs.update', { id: row.id, rev: b.rev, patch: { solutions: ['ซ่อมท่อ'] }, base: { solutions: [] } });
+  });
+
+  it('an empty text and none are one value to the conflict check', async () => {
+    const { ctx } = await naSai();
+    const p = await ok(ctx, 'forum.participants.add', {
+      values: { name: 'นางมาลี ศรีสุข', villageId: null, role: 'partner', organisation: null, groupIssueId: null, attended: false },
+    });
+    expect(p.organisation).toBeNull();
+    await ok(ctx, 'forum.participants.update', { id: p.id, rev: p.rev, patch: { attended: true }, base: { attended: false } });
+    // The other window's cell was empty ('') where the row holds none: its words go in.
+    const saved = await ok(ctx, 'forum.participants.update', { id: p.id, rev: p.rev, patch: { organisation: 'กลุ่มออมทรัพย์' }, base: { organisation: '' } });
+    expect(saved).toMatchObject({ organisation: 'กลุ่มออมทรัพย์', attended: true });
   });
 });
 

@@ -292,6 +292,17 @@ describe('an export onto a file another program holds', () => {
     expect(fs.readdirSync(c.dir).filter((n) => n.includes('.tmp'))).toEqual([]);
   });
 
+  it('exports from a workspace open read-only, without an audit record', async () => {
+    const c = context();
+    const { path: file } = await createNaSai(c);
+    await ok(c, 'workspace.close');
+    const { openSession } = await import('../../src/main/services/workspace/lifecycle');
+    await openSession(c, file, { readonly: true, backup: 'none', remember: false });
+    const result = await ok(c, 'forum.export.xlsx', { form: 'pcs', path: path.join(c.dir, 'ro.xlsx') });
+    expect(result.sheets).toHaveLength(5);
+    expect(c.session.workspace!.sqlite.prepare("select count(*) from audit_log where action = 'forum.export'").pluck().get()).toBe(0);
+  });
+
   it('a name without .xlsx gets it', async () => {
     const c = context();
     await createNaSai(c);

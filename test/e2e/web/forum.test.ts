@@ -118,6 +118,62 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     await atEverySize(page, 'forum-village-plans');
   });
 
+  it('records the forum and registers participants from the keyboard; attendance is counted per village', async () => {
+    await page.getByTestId('nav-forum-record').click();
+    await page.getByTestId('record-panel').waitFor();
+    await page.getByTestId('record-date').fill('15/3/2569');
+    await page.getByTestId('record-date').press('Tab');
+    await page.locator('#record-place').fill('ศาลาประชาคมหมู่ที่ 1');
+    await page.locator('#record-agenda').fill('ชี้แจงวัตถุประสงค์\nนำเสนอแผนชุมชน\nจัดลำดับโครงการ');
+    await page.locator('#record-agenda').press('Tab');
+    await expect.poll(async () => (await call('forum.record.get', {})).place).toBe('ศาลาประชาคมหมู่ที่ 1');
+    await expect.poll(async () => (await call('forum.record.get', {})).heldOn).toBe('2026-03-15');
+    await page.getByTestId('participants-table').getByTestId('table-add').click();
+    await expect.poll(() => page.locator('[data-testid="participants-table"] [data-col="name"]').count()).toBe(1);
+    await page.keyboard.type('นางมาลี ศรีสุข');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('กลุ่มออมทรัพย์');
+    // A fast typist goes on after Enter without waiting for the row: the words land in the new row.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('นายวิชัย ทองดี');
+    await expect.poll(() => page.locator('[data-testid="participants-table"] [data-col="name"]').count()).toBe(2);
+    await page.locator('[data-testid="participants-table"] [data-col="villageId"]').nth(0).selectOption({ label: 'หมู่ 1 บ้านนาทราย' });
+    await page.locator('[data-testid="participants-table"] [data-col="attended"]').nth(0).check();
+    await saved(page);
+    await expect.poll(() => page.getByTestId('attendance').textContent()).toContain('ลงทะเบียน 2 คน · มาร่วมเวที 1 คน');
+    const people = await call('forum.participants.list', {});
+    expect(people.map((p) => [p.name, p.organisation, p.attended])).toEqual([
+      ['นางมาลี ศรีสุข', 'กลุ่มออมทรัพย์', true],
+      ['นายวิชัย ทองดี', null, false],
+    ]);
+    await atEverySize(page, 'forum-record');
+    await page.getByTestId('print-signin').click();
+    await page.getByTestId('print-preview').waitFor();
+    expect(await page.getByTestId('print-document').textContent()).toContain('นางมาลี ศรีสุข');
+    await atEverySize(page, 'forum-print-signin', [sizes[0]]);
+    await page.getByTestId('print-close').click();
+  });
+
+  it('builds the analysis boards and the plan settings', async () => {
+    await page.getByTestId('nav-analysis').click();
+    await page.getByTestId('board-strength').getByTestId('table-add').click();
+    await page.keyboard.type('กลุ่มออมทรัพย์เข้มแข็ง');
+    await page.getByTestId('board-vision').getByTestId('table-add').click();
+    await page.keyboard.type('นาทรายน่าอยู่ เศรษฐกิจพอเพียง');
+    await saved(page);
+    await expect.poll(async () => (await call('forum.analysis.list', {})).map((i) => [i.board, i.text])).toEqual([
+      ['strength', 'กลุ่มออมทรัพย์เข้มแข็ง'],
+      ['vision', 'นาทรายน่าอยู่ เศรษฐกิจพอเพียง'],
+    ]);
+    await atEverySize(page, 'forum-analysis');
+    await page.getByTestId('nav-forum-settings').click();
+    await page.getByTestId('funders-common').click();
+    await expect.poll(async () => (await call('forum.settings.get', {})).funders.length).toBeGreaterThan(5);
+    await atEverySize(page, 'forum-settings');
+  });
+
   it('classifies six items: keys on a focused card, and one dragged with the mouse', async () => {
     await page.getByTestId('nav-classification').click();
     await page.getByTestId('board').waitFor();

@@ -87,9 +87,10 @@ export function notFound(): ServiceError {
 /** Field names as a person reads them, for the conflict message. */
 export type FieldLabels = Record<string, { th: string; en: string }>;
 
-/** Same value: JSON equality (lists and records compare by content). */
+/** Same value: JSON equality (lists and records compare by content); an empty text is the same as none. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const norm = (v: unknown) => JSON.stringify(v === '' || v === undefined ? null : v);
+  return norm(a) === norm(b);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { AppError, Envelope } from '../../../shared/domain/result';
 import { useToast } from '../../components/ToastProvider';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -81,6 +81,13 @@ export function EditableTable<R extends TableRow>(props: {
   const wrapper = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<{ id: string; col: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /**
+   * The row being added, shown at once where it will be: what is typed into it before main has
+   * answered (a fast typist goes on after Enter) moves into the new row's first cell, so no
+   * keystroke is lost or typed into the row above.
+   */
+  const [ghost, setGhost] = useState<{ afterId: string | null; id: string | null; col: string; text: string } | null>(null);
+  const adding = useRef(false);
   const status = useSyncExternalStore(saveStatus.subscribe, saveStatus.snapshot);
   const editable = columns.filter((c) => c.kind !== 'custom');
   const firstCol = editable[0]?.key ?? '';
@@ -105,6 +112,15 @@ export function EditableTable<R extends TableRow>(props: {
     const want = pendingFocus.current;
     if (want && focusCell(want.id, want.col)) pendingFocus.current = null;
   });
+
+  // The row being added is on screen: what was typed meanwhile moves into it, and the stand-in is
+  // forgotten (kept, it would come back if the new row were deleted).
+  useEffect(() => {
+    if (!ghost?.id || !rows.some((r) => r.id === ghost.id)) return;
+    if (ghost.text) drafts.find(`${scope}:${ghost.id}:${ghost.col}`)?.input(ghost.text);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- dropped only after its text is in the new row's draft, which its cells make as they render
+    setGhost(null);
+  }, [ghost, rows, scope]);
 
   const report = (error: AppError | null) => {
     if (error) toast({ message: errorText(error), kind: 'error', testId: 'toast-forum' });
@@ -136,14 +152,21 @@ export function EditableTable<R extends TableRow>(props: {
   };
 
   const add = async (afterId: string | null, col = firstCol) => {
-    // Enter pressed twice quickly adds two rows, as it would in a spreadsheet.
-    if (!actions.add) return;
+    // One row at a time: Enter in the row being added is held until it is there (see ghostRow).
+    if (!actions.add || adding.current) return;
+    adding.current = true;
+    setGhost({ afterId, id: null, col, text: '' });
     setBusy(true);
     await drafts.flushAll();
     const result = await actions.add(afterId);
+    adding.current = false;
     setBusy(false);
-    if (!result.ok) return report(result.error);
+    if (!result.ok) {
+      setGhost(null);
+      return report(result.error);
+    }
     const id = result.value.id;
+    setGhost((g) => g && { ...g, id });
     pendingFocus.current = { id, col };
     stack.push({
       label: t.forum.table.addedRow,
@@ -233,6 +256,33 @@ export function EditableTable<R extends TableRow>(props: {
     }
   };
 
+  // The row being added stands in until the new row is on screen; Enter in it is held (one row at a time).
+  const ghostShown = ghost !== null && !(ghost.id !== null && rows.some((r) => r.id === ghost.id));
+  const ghostRow = ghostShown ? (
+    <tr className="ghost-row" aria-busy="true" data-testid="ghost-row">
+      {props.numbered && <td className="col-no num">…</td>}
+      {columns.map((c) => (
+        <td key={c.key} className={c.className}>
+          {c.key === ghost.col && (
+            <textarea
+              className="cell-input cell-text"
+              rows={1}
+              autoFocus
+              value={ghost.text}
+              aria-label={t.forum.table.newRow}
+              onChange={(e) => {
+                const text = e.target.value;
+                setGhost((g) => g && { ...g, text });
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            />
+          )}
+        </td>
+      ))}
+      {!props.readonly && <td className="col-row-actions" />}
+    </tr>
+  ) : null;
+
   const savedLine =
     status.failed ? t.forum.table.notSaved : status.pending > 0 ? t.forum.table.saving : status.savedAt ? t.forum.table.saved : t.forum.table.autosave;
 
@@ -240,7 +290,7 @@ export function EditableTable<R extends TableRow>(props: {
     <div className="edit-table" ref={wrapper} tabIndex={-1} onKeyDown={onWrapperKey} data-testid={props.testId}>
       <div className="edit-toolbar">
         {!props.readonly && actions.add && (
-          <button type="button" className="button button-primary button-small" onClick={() => void add(rows.at(-1)?.id ?? null)} disabled={busy} data-testid="table-add">
+          <button type="button" className="button button-primary button-small" onClick={() => void add(rows.at(-1)?.id ?? null)} disabled={busy || ghost !== null} data-testid="table-add">
             {props.addLabel}
           </button>
         )}
@@ -272,7 +322,7 @@ export function EditableTable<R extends TableRow>(props: {
           {savedLine}
         </span>
       </div>
-      {rows.length === 0 ? (
+      {rows.length === 0 && !ghostShown ? (
         <p className="empty" data-testid="table-empty">
           {props.emptyText}
         </p>
@@ -300,77 +350,81 @@ export function EditableTable<R extends TableRow>(props: {
               </tr>
             </thead>
             <tbody>
+              {ghostShown && ghost.afterId === null && ghostRow}
               {rows.map((row, index) => (
-                <tr key={row.id} className={props.rowClassName?.(row)} data-testid="edit-row" data-row-id={row.id}>
-                  {props.numbered && <td className="col-no num">{index + 1}</td>}
-                  {columns.map((c) => (
-                    <td key={c.key} className={c.className}>
-                      {c.kind === 'custom' ? (
-                        c.render!(row, index)
-                      ) : (
-                        <Cell
-                          draftKey={`${scope}:${row.id}:${c.key}`}
-                          kind={c.kind}
-                          stored={c.value!(row)}
-                          rev={row.rev}
-                          save={saveField(row, c, index)}
-                          label={`${c.label} ${rowName(index)}`}
-                          fieldLabel={c.label}
-                          rowId={row.id}
-                          column={c.key}
-                          max={c.max}
-                          placeholder={c.placeholder}
-                          options={c.options}
-                          readonly={props.readonly}
-                          onKeyDown={onCellKey(row, index, c.key)}
-                        />
-                      )}
-                    </td>
-                  ))}
-                  {!props.readonly && (
-                    <td className="col-row-actions">
-                      <div className="row-actions">
-                        {props.rowNote?.(row)}
-                        {actions.move && (
-                          <>
+                <Fragment key={row.id}>
+                  <tr className={props.rowClassName?.(row)} data-testid="edit-row" data-row-id={row.id}>
+                    {props.numbered && <td className="col-no num">{index + 1}</td>}
+                    {columns.map((c) => (
+                      <td key={c.key} className={c.className}>
+                        {c.kind === 'custom' ? (
+                          c.render!(row, index)
+                        ) : (
+                          <Cell
+                            draftKey={`${scope}:${row.id}:${c.key}`}
+                            kind={c.kind}
+                            stored={c.value!(row)}
+                            rev={row.rev}
+                            save={saveField(row, c, index)}
+                            label={`${c.label} ${rowName(index)}`}
+                            fieldLabel={c.label}
+                            rowId={row.id}
+                            column={c.key}
+                            max={c.max}
+                            placeholder={c.placeholder}
+                            options={c.options}
+                            readonly={props.readonly}
+                            onKeyDown={onCellKey(row, index, c.key)}
+                          />
+                        )}
+                      </td>
+                    ))}
+                    {!props.readonly && (
+                      <td className="col-row-actions">
+                        <div className="row-actions">
+                          {props.rowNote?.(row)}
+                          {actions.move && (
+                            <>
+                              <button
+                                type="button"
+                                className="icon-button"
+                                onClick={() => void move(row, 'up', firstCol)}
+                                disabled={index === 0}
+                                aria-label={t.forum.table.moveUp(rowName(index))}
+                                title={t.forum.table.moveUpHint}
+                              >
+                                ↑
+                              </button>
+                              <button
+                                type="button"
+                                className="icon-button"
+                                onClick={() => void move(row, 'down', firstCol)}
+                                disabled={index === rows.length - 1}
+                                aria-label={t.forum.table.moveDown(rowName(index))}
+                                title={t.forum.table.moveDownHint}
+                              >
+                                ↓
+                              </button>
+                            </>
+                          )}
+                          {actions.remove && (
                             <button
                               type="button"
-                              className="icon-button"
-                              onClick={() => void move(row, 'up', firstCol)}
-                              disabled={index === 0}
-                              aria-label={t.forum.table.moveUp(rowName(index))}
-                              title={t.forum.table.moveUpHint}
+                              className="icon-button icon-button-danger"
+                              onClick={() => void remove(row, index)}
+                              aria-label={t.forum.table.deleteRow(rowName(index))}
+                              title={t.forum.table.deleteRow(rowName(index))}
+                              data-testid="row-delete"
                             >
-                              ↑
+                              ×
                             </button>
-                            <button
-                              type="button"
-                              className="icon-button"
-                              onClick={() => void move(row, 'down', firstCol)}
-                              disabled={index === rows.length - 1}
-                              aria-label={t.forum.table.moveDown(rowName(index))}
-                              title={t.forum.table.moveDownHint}
-                            >
-                              ↓
-                            </button>
-                          </>
-                        )}
-                        {actions.remove && (
-                          <button
-                            type="button"
-                            className="icon-button icon-button-danger"
-                            onClick={() => void remove(row, index)}
-                            aria-label={t.forum.table.deleteRow(rowName(index))}
-                            title={t.forum.table.deleteRow(rowName(index))}
-                            data-testid="row-delete"
-                          >
-                            ×
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  )}
-                </tr>
+                          )}
+                        </div>
+                      </td>
+                    )}
+                  </tr>
+                  {ghostShown && ghost.afterId === row.id && ghostRow}
+                </Fragment>
               ))}
             </tbody>
           </table>

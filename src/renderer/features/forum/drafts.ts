@@ -140,7 +140,11 @@ export function createFieldDraft(stored: unknown, storedRev: number, codec: Draf
         if (!sameValue && !same(codec.parse(state.text), value)) set({ text: codec.format(value), error: null });
         return;
       }
-      if (sameValue) return;
+      // Unchanged at a newer rev (another field of the row was saved): the base still holds, at that rev.
+      if (sameValue) {
+        if (same(value, base)) baseRev = rev;
+        return;
+      }
       if (same(codec.parse(state.text), value)) {
         base = value;
         baseRev = rev;
@@ -204,6 +208,10 @@ function createRegistry() {
       let draft = byKey.get(key);
       if (!draft) byKey.set(key, (draft = make()));
       return draft;
+    },
+    /** The draft of `key`, if a cell has made it. */
+    find(key: string): FieldDraft | undefined {
+      return byKey.get(key);
     },
     /** Forgets a clean draft (its row left the screen). */
     release(key: string) {
