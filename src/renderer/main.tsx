@@ -7,6 +7,7 @@ import { hasBackend } from './api/client';
 import { queryClient } from './api/queries';
 import { App } from './App';
 import { NoBackend } from './features/app/NoBackend';
+import { PrintApp } from './features/forum/print/PrintApp';
 import { ProjectorApp } from './features/projector/ProjectorApp';
 
 const root = createRoot(document.getElementById('root')!);
@@ -14,5 +15,7 @@ const view = new URLSearchParams(window.location.search).get('view');
 if (!hasBackend()) {
   root.render(<NoBackend />);
 } else {
-  root.render(<QueryClientProvider client={queryClient}>{view === 'projector' ? <ProjectorApp /> : <App />}</QueryClientProvider>);
+  root.render(
+    <QueryClientProvider client={queryClient}>{view === 'projector' ? <ProjectorApp /> : view === 'print' ? <PrintApp /> : <App />}</QueryClientProvider>,
+  );
 }

@@ -1,7 +1,8 @@
 /**
- * Checking a screen at every size the app must fit (the hall projector's 1024×768, the office
- * laptop's 1366×768 and 1920×1080): no sideways scroll, every enabled button inside the window,
- * a screenshot in test-results/screenshots/ once the fonts are in. Shared by the browser suites.
+ * The browser suites' look at a screen at every size: the hall projector's 1024×768, the office
+ * laptop's 1366×768 and 1920×1080. At each: no sideways scroll (the page, the content area, every
+ * table and the projector), every enabled button inside the window, and a screenshot once the
+ * fonts are in. Leaves the page at 1366×768.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,25 +10,28 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot } from './harness';
 
-/** Where the screenshots go. */
+/** Where the browser suites save their screenshots. */
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
-/** The three sizes. */
+/** The three sizes every screen is checked at. */
 export const sizes = [
   { width: 1024, height: 768 },
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
 
-/** The screen as it is now at every size (see the module comment); leaves the page at 1366×768. */
-export async function atEverySize(target: Page, name: string): Promise<void> {
+/** A window size. */
+export type Size = { width: number; height: number };
+
+/** Checks and photographs `target` at `only` (default: every size), then leaves it at 1366×768. */
+export async function atEverySize(target: Page, name: string, only: readonly Size[] = sizes): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  for (const size of sizes) {
+  for (const size of only) {
     await target.setViewportSize(size);
     // Strings, so this Node-side file needs no DOM types.
     await target.evaluate('document.fonts.ready.then(() => true)');
     // The page, and every part of it that scrolls on its own (the content area, a table), must fit sideways.
-    const overflowing = await target.evaluate<string[]>(`[document.documentElement, ...document.querySelectorAll('.app-main, .table-wrap, .projector')]
+    const overflowing = await target.evaluate<string[]>(`[document.documentElement, ...document.querySelectorAll('.app-main, .table-wrap, .projector, .fp-frame')]
       .filter((el) => el.scrollWidth - el.clientWidth > 0)
       .map((el) => (el.className || el.tagName) + ' by ' + (el.scrollWidth - el.clientWidth) + 'px')`);
     expect(overflowing, `${name} at ${size.width}×${size.height} scrolls sideways`).toEqual([]);

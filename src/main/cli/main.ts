@@ -14,6 +14,7 @@ import { datacenterCommands } from './commands/datacenter';
 import { packagesCommands } from './commands/packages';
 import { evidenceCommands } from './commands/evidence';
 import { importsCommands } from './commands/imports';
+import { forumCommands } from './commands/forum';
 import { villagesCommands } from './commands/villages';
 import { workspaceCommands } from './commands/workspace';
 import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runtime';
@@ -21,7 +22,7 @@ import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runt
 export { exitCodes, type CliIo } from './runtime';
 
 /** Every capability's commands. */
-const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, packagesCommands, datacenterCommands];
+const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, forumCommands, packagesCommands, datacenterCommands];
 
 /**
  * Runs the command line with `argv` (the arguments after the program name) and answers the

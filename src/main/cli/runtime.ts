@@ -173,6 +173,21 @@ export interface CliRuntime {
 /** A command module: registers its capability's commands on the program. */
 export type CommandModule = (program: Command, runtime: CliRuntime) => void;
 
+/**
+ * `tambon-plan export --workspace FILE …`: one command that several capabilities add their kinds
+ * to (the forum's `xlsx` and `pdf` forms, the packages' `package`), so whichever module registers
+ * first creates it and the others find it.
+ */
+export function exportCommand(program: Command): Command {
+  const existing = program.commands.find((c) => c.name() === 'export');
+  if (existing) return existing;
+  return program
+    .command('export')
+    .description('ส่งออกตาราง แบบฟอร์ม หรือชุดข้อมูล / export tables, forms or data')
+    .requiredOption('--workspace <file>', 'ไฟล์พื้นที่ทำงาน / the workspace file')
+    .option('--json', 'ผลแบบ JSON / machine-readable output');
+}
+
 /** The runtime of one run of the command line. */
 export function createRuntime(io: CliIo): CliRuntime {
   const optionOfField: Record<string, string> = { path: '--workspace' };

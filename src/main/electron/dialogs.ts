@@ -1,6 +1,6 @@
 /**
  * The DialogPort over Electron's native file dialogs: choose a workspace file to open, or where
- * to save one, filtered to `.tambon` files. Titles and filter names follow the `language`
+ * to save one, filtered to `.tambon` files; and where to save an export (`.xlsx`, `.pdf`). Titles and filter names follow the `language`
  * preference (texts in strings.ts).
  */
 import path from 'node:path';
@@ -11,6 +11,13 @@ import { shellStrings, type ShellLanguage } from './strings';
 
 /** The workspace file extension, without the dot. */
 export const workspaceExtension = 'tambon';
+
+/** A filter's name for `extensions`: a workbook, a PDF, or the extensions themselves. */
+function filterName(t: (typeof shellStrings)[ShellLanguage]['dialogs'], extensions: readonly string[]): string {
+  if (extensions.length === 1 && extensions[0] === 'xlsx') return t.xlsxFilter;
+  if (extensions.length === 1 && extensions[0] === 'pdf') return t.pdfFilter;
+  return t.filesFilter(extensions.map((e) => `.${e}`).join(' '));
+}
 
 /** The dialogs' file filters in `language`: workspaces first, then every file. */
 function filtersFor(language: ShellLanguage, mode: 'open' | 'save') {
@@ -46,6 +53,8 @@ function purposeTexts(language: ShellLanguage, purpose: PathPurpose) {
       return { title: t.reportTitle, filter: t.excelFilter };
     case 'export':
       return { title: t.exportTitle, filter: t.excelFilter };
+    case 'form':
+      return { title: t.formTitle, filter: null };
   }
 }
 
@@ -98,7 +107,7 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const t = shellStrings[current].dialogs;
       const own = purpose ? purposeTexts(current, purpose) : null;
       const filters = extensions.length
-        ? [{ name: own?.filter ?? t.filesFilter(extensions.map((e) => `.${e}`).join(' ')), extensions: [...extensions] }, { name: t.allFilesFilter, extensions: ['*'] }]
+        ? [{ name: own?.filter ?? filterName(t, extensions), extensions: [...extensions] }, { name: t.allFilesFilter, extensions: ['*'] }]
         : [];
       if (mode === 'save') {
         const saveOptions = {

@@ -57,6 +57,9 @@ const th = {
     excelFilter: 'Excel',
     /** A save dialog's file name when the renderer suggests none (not a workspace). */
     defaultFileName: 'ไฟล์',
+    formTitle: 'บันทึกไฟล์ส่งออก',
+    xlsxFilter: 'สมุดงาน Excel',
+    pdfFilter: 'เอกสาร PDF',
   },
   windows: {
     /** A display the system gives no name, as the projector's display choice lists it (n counts from 1). */
@@ -121,6 +124,9 @@ const en: ShellStrings = {
     indicatorSetFilter: 'Indicator sets (JSON, Excel)',
     excelFilter: 'Excel',
     defaultFileName: 'File',
+    formTitle: 'Save Export',
+    xlsxFilter: 'Excel workbook',
+    pdfFilter: 'PDF document',
   },
   windows: {
     displayLabel: (n: number, width: number, height: number) => `Display ${n} (${width}×${height})`,

@@ -6,6 +6,7 @@ import { appHandlers } from '../services/app/handlers';
 import { backupsHandlers } from '../services/backups/handlers';
 import { datacenterHandlers } from '../services/datacenter/handlers';
 import { evidenceHandlers } from '../services/evidence/handlers';
+import { forumHandlers } from '../services/forum/handlers';
 import type { Handlers } from '../services/handlerTypes';
 import { importsHandlers } from '../services/imports/handlers';
 import { jobsHandlers } from '../services/jobs/handlers';
@@ -28,6 +29,7 @@ export const handlers = {
   ...jobsHandlers,
   ...importsHandlers,
   ...evidenceHandlers,
+  ...forumHandlers,
   ...packagesHandlers,
   ...datacenterHandlers,
 } satisfies Handlers;

@@ -90,10 +90,14 @@ function harnessApi(token: string): Api {
   return {
     async invoke(channel, input) {
       try {
+        const body = JSON.stringify({ channel, input });
         const res = await fetch('/rpc', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-tambon-token': token },
-          body: JSON.stringify({ channel, input }),
+          body,
+          // A save sent as the page closes (the last keystroke of a cell) still reaches main; the
+          // browser allows this for bodies under 64 KiB.
+          keepalive: body.length < 60_000,
         });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         return (await res.json()) as Envelope<never>;

@@ -62,11 +62,12 @@ export function isAffected(channel: Channel, event: Pick<DataChanged, 'capabilit
 }
 
 /**
- * Loads again every query that `event` touched. A load already under way is kept, not restarted:
- * a change made here is announced twice (the call's own refresh, then the event).
+ * Loads again every query that `event` touched. Important: a load already under way is restarted,
+ * not kept: it may have begun before the change was stored, and its answer (the rows as they were)
+ * would otherwise stand as fresh until the next change, e.g. a row just added never showing.
  */
 export function invalidateFor(event: Pick<DataChanged, 'capability' | 'tables'>): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (query) => isAffected(query.queryKey[0] as Channel, event) }, { cancelRefetch: false });
+  return queryClient.invalidateQueries({ predicate: (query) => isAffected(query.queryKey[0] as Channel, event) });
 }
 
 /**

@@ -10,16 +10,26 @@ import type { Messages } from '../i18n/catalog';
 import { backupsSection } from './backups/section';
 import { evidenceSection } from './evidence/section';
 import { importsSection } from './imports/section';
+import { forumSections } from './forum/section';
 import { selfTestSection } from './jobs/section';
 import { packagesSection } from './packages/section';
 import { villagesSection } from './villages/section';
 import { issuesSection } from './workspace/issuesSection';
 
+/** Where a link inside the workspace points: a section, and what in it (an issue, a row, a village). */
+export interface SectionTarget {
+  issueId?: string;
+  rowId?: string;
+  villageId?: string;
+}
+
 /** What a section's panel receives. */
 export interface SectionProps {
   summary: WorkspaceSummary;
-  /** Shows another section (an import's "see the evidence"). */
-  goTo: (sectionId: string) => void;
+  /** Opens another section (a readiness finding links to where it is fixed), at `target`. */
+  navigate: (sectionId: string, target?: SectionTarget) => void;
+  /** What a link asked this section to show, if it was opened by one. */
+  target?: SectionTarget;
 }
 
 /** One section of the workspace screen. */
@@ -30,7 +40,9 @@ export interface WorkspaceSection {
   Panel: ComponentType<SectionProps>;
   /** Shown only with developer tools on. */
   developer?: boolean;
+  /** The heading the side navigation groups it under (the forum's steps under เวทีประชาคมตำบล). */
+  group?: (t: Messages) => string;
 }
 
 /** The sections, in the order of the side navigation. */
-export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, packagesSection, backupsSection, selfTestSection];
+export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, packagesSection, backupsSection, selfTestSection];

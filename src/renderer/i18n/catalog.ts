@@ -16,6 +16,7 @@ import { backupsStrings } from '../features/backups/strings';
 import { datacenterStrings } from '../features/datacenter/strings';
 import { evidenceStrings } from '../features/evidence/strings';
 import { importsStrings } from '../features/imports/strings';
+import { forumStrings } from '../features/forum/strings';
 import { jobsStrings } from '../features/jobs/strings';
 import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
@@ -28,7 +29,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, packagesStrings, datacenterStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -42,7 +43,8 @@ export type Messages = typeof commonStrings.th &
   typeof datacenterStrings.th &
   typeof chartsStrings.th &
   typeof importsStrings.th &
-  typeof evidenceStrings.th;
+  typeof evidenceStrings.th &
+  typeof forumStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

@@ -11,6 +11,7 @@ import type { Capability, ChannelSpec, JobKindSpec } from './define';
 import { datacenterKinds, datacenterSlice } from './datacenter';
 import { evidenceSlice } from './evidence';
 import { importsSlice } from './imports';
+import { forumSlice } from './forum';
 import { jobsKinds, makeJobsSlice } from './jobs';
 import { packagesSlice } from './packages';
 import { preferencesSlice } from './preferences';
@@ -26,7 +27,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, packagesSlice, datacenterSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...jobsSlice.channels,
   ...importsSlice.channels,
   ...evidenceSlice.channels,
+  ...forumSlice.channels,
   ...packagesSlice.channels,
   ...datacenterSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
@@ -48,6 +50,7 @@ export const events = {
   ...appSlice.events,
   ...workspaceSlice.events,
   ...jobsSlice.events,
+  ...forumSlice.events,
 } as const satisfies Record<string, z.ZodType>;
 
 /** A channel name. */

@@ -9,9 +9,10 @@ import { capabilities, defineSlice } from './define';
 
 /**
  * What a file other than a workspace is chosen for, when the dialog has a title of its own: a
- * file to import, an indicator set to read, a report or an export to save.
+ * file to import, an indicator set to read, a report or a chart's numbers to save, one of the
+ * forms offices use (the forum's workbooks).
  */
-export const pathPurposes = ['import', 'indicatorSet', 'report', 'export'] as const;
+export const pathPurposes = ['import', 'indicatorSet', 'report', 'export', 'form'] as const;
 /** One of {@link pathPurposes}. */
 export type PathPurpose = (typeof pathPurposes)[number];
 

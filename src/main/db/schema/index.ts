@@ -4,6 +4,7 @@
  */
 import { evidenceTables, evidenceTravel } from './evidence';
 import { importsTables, importsTravel } from './imports';
+import { forumTables, forumTravel } from './forum';
 import { jobsTables, jobsTravel } from './jobs';
 import { packagesTables, packagesTravel } from './packages';
 import { villagesTables, villagesTravel } from './villages';
@@ -11,6 +12,7 @@ import { workspaceTables, workspaceTravel } from './workspace';
 
 export * from './evidence';
 export * from './imports';
+export * from './forum';
 export * from './jobs';
 export * from './packages';
 export * from './villages';
@@ -18,10 +20,10 @@ export * from './workspace';
 export type { TravelClass } from './identity';
 
 /** Every table of the schema, by its SQL name. */
-export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...packagesTables } as const;
+export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...forumTables, ...packagesTables } as const;
 
 /** How each table travels in a package (see `TravelClass`). */
-export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...packagesTravel } as const;
+export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...forumTravel, ...packagesTravel } as const;
 
 /** A table's SQL name. */
 export type TableName = keyof typeof tables;

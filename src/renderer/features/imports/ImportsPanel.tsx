@@ -14,7 +14,7 @@ import { ImportWizard } from './ImportWizard';
  * นำเข้าข้อมูล: the import wizard, and the history of imports — each with its counts, who and
  * when, its report of rejected rows, and undo as a whole.
  */
-export function ImportsPanel({ summary, goTo }: SectionProps) {
+export function ImportsPanel({ summary, navigate }: SectionProps) {
   const { t, date, errorText } = useI18n();
   const toast = useToast();
   const pickFile = useFilePicker();
@@ -22,7 +22,7 @@ export function ImportsPanel({ summary, goTo }: SectionProps) {
   const [wizard, setWizard] = useState(false);
   const [undoing, setUndoing] = useState<ImportRecordView | null>(null);
 
-  if (wizard) return <ImportWizard onClose={() => setWizard(false)} onShowEvidence={() => goTo('evidence')} />;
+  if (wizard) return <ImportWizard onClose={() => setWizard(false)} onShowEvidence={() => navigate('evidence')} />;
 
   const undo = async (record: ImportRecordView) => {
     const result = await change('imports.undo', { id: record.id });

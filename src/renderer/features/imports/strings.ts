@@ -1,14 +1,7 @@
-/** The imports' texts: the wizard, the history, the data-file prompts. Thai first, English second (see i18n/catalog.ts). */
+/** The imports' texts: the wizard, the history. Thai first, English second (see i18n/catalog.ts). */
 import type { ImportKind, VillageTableKind } from '../../../shared/domain/imports/kinds';
-import type { PathPurpose } from '../../../shared/ipc/workspace';
 
 const th = {
-  dataFiles: {
-    import: 'เลือกไฟล์ข้อมูลที่จะนำเข้า',
-    indicatorSet: 'เลือกไฟล์ชุดตัวชี้วัด',
-    report: 'บันทึกรายงานแถวที่ไม่ผ่านการตรวจสอบ',
-    export: 'บันทึกตัวเลขเป็นไฟล์ Excel',
-  } satisfies Record<PathPurpose, string>,
   imports: {
     title: 'นำเข้าข้อมูล',
     intro: 'นำเข้าผล จปฐ. ข้อมูล TPMAP ตาราง กชช.2ค หรือบัญชีครัวเรือน จากไฟล์ Excel (.xlsx) หรือ CSV โปรแกรมจะหาหัวตาราง จับคู่คอลัมน์ และตรวจทุกแถวก่อนบันทึก ชื่อและเลขประจำตัวประชาชนในไฟล์จะไม่ถูกบันทึก',
@@ -204,12 +197,6 @@ const th = {
 };
 
 const en: typeof th = {
-  dataFiles: {
-    import: 'Choose a data file to import',
-    indicatorSet: 'Choose an indicator-set file',
-    report: 'Save the report of rejected rows',
-    export: 'Save the numbers as an Excel file',
-  },
   imports: {
     title: 'Imports',
     intro: 'Import BMN results, TPMAP data, NRD2C tables or household accounts from Excel (.xlsx) or CSV. The app finds the header, maps the columns and checks every row before saving. Names and citizen ids in the file are never saved.',

@@ -3,11 +3,13 @@ import { formatNumber } from '../../../shared/domain/fields';
 import { followChanges, useCall } from '../../api/queries';
 import { catalog } from '../../i18n/catalog';
 import { I18nProvider, useI18n } from '../../i18n/I18nProvider';
+import { ForumProjector } from '../forum/projector/ForumProjector';
 
 /**
  * The projector window: what the room sees, in very large text, with no editing. It shows the
  * open workspace as the editor window changes it: every change event refreshes it through the
- * same query cache. (The forum's problem–cause–solution tables will be shown here.)
+ * same query cache. What it shows — the overview (issues and villages), or one of the forum's
+ * views — is the projector state the facilitator sets from the editor (features/forum/projector).
  */
 export function ProjectorApp() {
   useEffect(() => followChanges(), []);
@@ -37,8 +39,8 @@ function ProjectorScreen() {
     );
   }
   const list = villages.data ?? [];
-  return (
-    <main className="projector" data-testid="projector">
+  const overview = (
+    <>
       <h1 className="projector-title">{t.workspace.area(summary.tambon.nameTh, summary.tambon.districtNameTh, summary.tambon.provinceNameTh)}</h1>
       <div className="projector-columns">
         <section aria-labelledby="projector-issues">
@@ -64,6 +66,12 @@ function ProjectorScreen() {
           </ul>
         </section>
       </div>
+    </>
+  );
+  return (
+    <main className="projector" data-testid="projector">
+      {/* The forum's views (village plans, analysis, tables, ranking) as the facilitator sets them; the overview above otherwise. */}
+      <ForumProjector summary={summary} overview={overview} />
     </main>
   );
 }

@@ -36,6 +36,7 @@ export const dataFiles = {
   indicatorSet: { extensions: ['json', 'xlsx'], purpose: 'indicatorSet' },
   report: { extensions: ['xlsx'], purpose: 'report' },
   export: { extensions: ['xlsx'], purpose: 'export' },
+  form: { extensions: ['xlsx'], purpose: 'form' },
 } as const satisfies Record<PathPurpose, OtherPath & { purpose: PathPurpose }>;
 
 const FilePickerContext = createContext<PickFile>(() => Promise.resolve(null));

@@ -6,7 +6,7 @@ import { useClearToasts, useToast } from '../../components/ToastProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMenuCommand } from '../app/useMenuCommand';
 import { ProjectorButton } from '../projector/ProjectorButton';
-import { workspaceSections } from '../sections';
+import { workspaceSections, type SectionTarget } from '../sections';
 import { suggestedCopyName } from './createWorkspaceForm';
 import { useFilePicker } from './FilePickerProvider';
 
@@ -32,6 +32,12 @@ export function WorkspaceScreen(props: {
   const info = useCall('app.info', {});
   const sections = workspaceSections.filter((s) => !s.developer || info.data?.developer);
   const [sectionId, setSectionId] = useState(sections[0]!.id);
+  // A link's target (a readiness finding), with a count so the same link opened twice applies again.
+  const [target, setTarget] = useState<{ sectionId: string; target: SectionTarget; n: number } | null>(null);
+  const navigate = (id: string, next?: SectionTarget) => {
+    setSectionId(id);
+    setTarget(next ? { sectionId: id, target: next, n: (target?.n ?? 0) + 1 } : null);
+  };
   const section = sections.find((s) => s.id === sectionId) ?? sections[0]!;
   const [busy, setBusy] = useState(false);
   // A restore replaces the file's content: what the panels hold for the old state (an undo) goes.
@@ -128,13 +134,14 @@ export function WorkspaceScreen(props: {
       <div className="workspace-body">
         <nav className="side-nav" aria-label={t.workspace.sections}>
           <ul>
-            {sections.map((s) => (
+            {sections.map((s, i) => (
               <li key={s.id}>
+                {s.group && s.group(t) !== sections[i - 1]?.group?.(t) && <span className="side-nav-group">{s.group(t)}</span>}
                 <button
                   type="button"
                   className="side-nav-item"
                   aria-current={section.id === s.id ? 'page' : undefined}
-                  onClick={() => setSectionId(s.id)}
+                  onClick={() => navigate(s.id)}
                   data-testid={`nav-${s.id}`}
                 >
                   {s.label(t)}
@@ -145,7 +152,12 @@ export function WorkspaceScreen(props: {
           </ul>
         </nav>
         <div className="workspace-content" key={`${summary.workspaceId}:${restores}`}>
-          <Panel summary={summary} goTo={setSectionId} />
+          <Panel
+            key={target?.sectionId === section.id ? `target-${target.n}` : 'panel'}
+            summary={summary}
+            navigate={navigate}
+            target={target?.sectionId === section.id ? target.target : undefined}
+          />
         </div>
       </div>
     </div>

@@ -1,4 +1,5 @@
 /** The workspace's texts: the start screen, the file prompt, creating a workspace, the open workspace and its strategic issues. Thai first, English second (see i18n/catalog.ts). */
+import type { PathPurpose } from '../../../shared/ipc/workspace';
 
 const th = {
   start: {
@@ -10,6 +11,14 @@ const th = {
     recentEmpty: 'ยังไม่เคยเปิดพื้นที่ทำงาน เมื่อสร้างหรือเปิดแล้วจะแสดงไว้ที่นี่',
     openedAt: (date: string) => `เปิดล่าสุด ${date}`,
   },
+  /** The in-page prompt's title for a file chosen for a purpose. */
+  dataFiles: {
+    import: 'เลือกไฟล์ข้อมูลที่จะนำเข้า',
+    indicatorSet: 'เลือกไฟล์ชุดตัวชี้วัด',
+    report: 'บันทึกรายงานแถวที่ไม่ผ่านการตรวจสอบ',
+    export: 'บันทึกตัวเลขเป็นไฟล์ Excel',
+    form: 'บันทึกไฟล์ส่งออก',
+  } satisfies Record<PathPurpose, string>,
   files: {
     openTitle: 'เปิดไฟล์พื้นที่ทำงาน',
     saveTitle: 'บันทึกไฟล์พื้นที่ทำงาน',
@@ -87,6 +96,13 @@ const en: typeof th = {
     recentTitle: 'Recently opened workspaces',
     recentEmpty: 'No workspace opened yet. Workspaces you create or open are listed here.',
     openedAt: (date: string) => `Last opened ${date}`,
+  },
+  dataFiles: {
+    import: 'Choose a data file to import',
+    indicatorSet: 'Choose an indicator-set file',
+    report: 'Save the report of rejected rows',
+    export: 'Save the numbers as an Excel file',
+    form: 'Save the export',
   },
   files: {
     openTitle: 'Open a workspace file',
