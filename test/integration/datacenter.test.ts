@@ -10,12 +10,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/main';
+import { dashboardInput } from '../../src/main/services/datacenter/status';
+import { projects as projectLines } from '../../src/shared/domain/dashboard';
 import { exportPackage } from '../../src/main/services/packages/packages';
 import { formatFingerprint } from '../../src/shared/domain/packages';
 import { closingContexts, fails, ok, resourcesDir } from '../support/context';
 import { countRows, createProvince, finished, importJob, importWith, keyOf } from '../support/datacenter';
 import { createTambon, passphrase } from '../support/packages';
-import { createPlanTables, fillPlan, planCatalog, type GeneratedPlan } from '../support/planTables';
+import { createPlanTables, fillPlan, planCatalog, planYear, type GeneratedPlan } from '../support/planTables';
 
 const context = closingContexts();
 
@@ -89,6 +91,11 @@ describe('the whole path: two tambons to the province', () => {
       expect(row.issueNameTh).not.toBe('');
     }
     expect(dashboard.flagged).toHaveLength(plans.flatMap((pl) => pl.projects.filter((x) => x.flagged)).length);
+    // The ranks are the forum's (votes and tie-breaks), as each tambon ranked its projects.
+    const lines = projectLines(dashboardInput(p, p.session.datacenter!, 'latest'));
+    for (const [code, pl] of [['800108', a.plan], ['800102', b.plan]] as const) {
+      expect(lines.filter((l) => l.tambonCode === code).map((l) => [l.issueNo, l.rank]).sort()).toEqual(pl.projects.map((x) => [x.issueNo, x.rank]).sort());
+    }
     for (const indicator of dashboard.bmn) {
       const sums = plans.map((pl) => pl.bmn.get(indicator.indicatorNo)!);
       expect(indicator.failing).toBe(sums.reduce((n, s) => n + s.failing, 0));
@@ -101,7 +108,7 @@ describe('the whole path: two tambons to the province', () => {
     expect((await ok(p, 'datacenter.status', { view: 'latest' })).tambons.find((t) => t.code === '800108')!.accepted).toBe(true);
     const ws = a.ctx.session.workspace!;
     // A change: one project's budget; a restored backup could repeat rev, so only content decides.
-    ws.sqlite.prepare('update projects set budget = budget + 1000 where rowid = 1').run();
+    ws.sqlite.prepare(`update projects set year_budgets = json_set(year_budgets, '$."${planYear}"', json_extract(year_budgets, '$."${planYear}"') + 1000) where rowid = 1`).run();
     ws.sqlite.prepare('delete from pcs_rows where rowid in (1, 2)').run();
     ws.sqlite.prepare("update villages set deleted_at = '2026-11-02T00:00:00.000Z' where moo = 1").run();
     const second = await exportPackage(a.ctx, ws, { outDir: a.out, passphrase, households: true, catalog: planCatalog() });
@@ -144,7 +151,7 @@ describe('the whole path: two tambons to the province', () => {
     expect(book.worksheets[0]!.getCell('A1').text).toContain('งบพัฒนาจังหวัด');
     expect((await ok(p, 'datacenter.exportXlsx', { form: 'status', path: path.join(p.dir, 'status.xlsx') })).rows).toBe(170);
     expect((await ok(p, 'datacenter.exportXlsx', { form: 'district-plans', path: path.join(p.dir, 'plans.xlsx') })).rows).toBe(24);
-  });
+  }, 120_000);
 });
 
 describe('imports through the job and the registry', () => {

@@ -508,7 +508,7 @@ describe('composition root (src/main/electron/main.ts)', () => {
     contents.sent.length = 0;
     const started = await invokeHandler()(event, 'jobs.start', { kind: 'selfTest', input: { rows: 20, steps: 2 } });
     expect(started.ok).toBe(true);
-    await vi.waitFor(() => expect(contents.sent.some((s) => s[1] === 'job.finished')).toBe(true));
+    await vi.waitFor(() => expect(contents.sent.some((s) => s[1] === 'job.finished')).toBe(true), { timeout: 10_000 });
     const finished = contents.sent.find((s) => s[1] === 'job.finished');
     expect(finished?.[0]).toBe('tambon:event');
     expect(finished?.[2]).toMatchObject({ jobId: started.value?.jobId, status: 'done' });

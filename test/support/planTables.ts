@@ -1,6 +1,7 @@
 /**
- * Plan-like and household-like tables for tests and the province bench, with จปฐ. village
- * aggregates in the imports' real tables. The forum's tables are stood in for, with the names
+ * A generated plan for tests and the province bench: problem rows, funders and projects in the
+ * forum's own tables, จปฐ. village aggregates in the imports' tables, and two household-like
+ * tables stood in for (ids named by the packages' household convention), with the names
  * and columns the dashboards read (src/shared/domain/dashboard.ts, `dashboardTables`), created
  * in a test's own workspace file and added to the catalogue the export and the import use — the
  * way a table added later travels without a change to the packages code.
@@ -12,18 +13,6 @@ import { rowIdentity, type TravelClass } from '../../src/main/db/schema/identity
 import { tables as schemaTables, travelClass as schemaTravel } from '../../src/main/db/schema';
 import { catalogOf, type TableSpec } from '../../src/main/services/packages/catalog';
 
-export const pcsRows = sqliteTable('pcs_rows', { ...rowIdentity, issueNo: integer('issue_no').notNull(), villageMoo: integer('village_moo'), problem: text('problem').notNull(), cause: text('cause'), solution: text('solution') });
-export const projects = sqliteTable('projects', {
-  ...rowIdentity,
-  issueNo: integer('issue_no').notNull(),
-  name: text('name').notNull(),
-  budget: real('budget').notNull(),
-  budgetSource: text('budget_source').notNull(),
-  funderId: text('funder_id'),
-  rank: integer('rank'),
-  provinceSupport: integer('province_support', { mode: 'boolean' }).notNull().default(false),
-});
-export const funders = sqliteTable('funders', { ...rowIdentity, name: text('name').notNull(), source: text('source').notNull() });
 export const households = sqliteTable('households', { ...rowIdentity, houseCode: text('house_code').notNull(), villageId: text('village_id').notNull(), members: integer('members').notNull(), income: real('income') });
 export const ledgerLines = sqliteTable('ledger_lines', {
   ...rowIdentity,
@@ -34,12 +23,9 @@ export const ledgerLines = sqliteTable('ledger_lines', {
   amount: real('amount').notNull(),
 });
 
-/** The stand-in tables and how they travel. */
-export const planTables = { pcs_rows: pcsRows, projects, funders, households, ledger_lines: ledgerLines };
+/** The stand-in household tables and how they travel. */
+export const planTables = { households, ledger_lines: ledgerLines };
 export const planTravel: Record<keyof typeof planTables, TravelClass> = {
-  pcs_rows: 'aggregate',
-  projects: 'aggregate',
-  funders: 'aggregate',
   households: 'household',
   ledger_lines: 'household',
 };
@@ -51,12 +37,9 @@ export function planCatalog(): TableSpec[] {
 
 const identity = 'id text primary key not null, rev integer not null default 1, updated_at text not null, deleted_at text';
 
-/** Creates the stand-in tables in a workspace file. */
+/** Creates the stand-in household tables in a workspace file. */
 export function createPlanTables(sqlite: Database.Database): void {
   sqlite.exec(`
-    create table if not exists pcs_rows (${identity}, issue_no integer not null, village_moo integer, problem text not null, cause text, solution text);
-    create table if not exists projects (${identity}, issue_no integer not null, name text not null, budget real not null, budget_source text not null, funder_id text, rank integer, province_support integer not null default 0);
-    create table if not exists funders (${identity}, name text not null, source text not null);
     create table if not exists households (${identity}, house_code text not null, village_id text not null, members integer not null, income real);
     create table if not exists ledger_lines (${identity}, household_id text not null, date text not null, kind text not null, category text not null, amount real not null);
   `);
@@ -88,10 +71,13 @@ export interface PlanSize {
 /** The heaviest kind of tambon the province bench measures (DESIGN.md, issue 13). */
 export const heavyPlan: PlanSize = { villages: 12, issues: 5, problemsPerIssue: 20, projects: 60, households: 3000, ledgerLines: 2000, indicators: 31 };
 
+/** The plan year the generated budgets are for (พ.ศ.). */
+export const planYear = 2570;
+
 /** What was generated, for sums computed independently of the data center. */
 export interface GeneratedPlan {
   problemsByIssue: Map<number, number>;
-  projects: { issueNo: number; budget: number; source: string; funder: string; flagged: boolean }[];
+  projects: { issueNo: number; budget: number; source: string; funder: string; flagged: boolean; rank: number }[];
   bmn: Map<number, { inScope: number; failing: number }>;
 }
 
@@ -113,9 +99,11 @@ export function fillPlan(sqlite: Database.Database, size: PlanSize, seed: number
     insertVillage.run(id, now, moo, `บ้านทดสอบ ${moo}`, `${tambonCode}${String(moo).padStart(2, '0')}`, 250, 800);
   }
   const plan: GeneratedPlan = { problemsByIssue: new Map(), projects: [], bmn: new Map() };
-  const pcs = sqlite.prepare('insert into pcs_rows (id, updated_at, issue_no, village_moo, problem, cause, solution) values (?, ?, ?, ?, ?, ?, ?)');
+  const issueIds = sqlite.prepare('select id from strategic_issues where deleted_at is null order by no').pluck().all() as string[];
+  if (issueIds.length < size.issues) throw new Error(`the framework has ${issueIds.length} issues, the plan wants ${size.issues}`);
+  const pcs = sqlite.prepare("insert into pcs_rows (id, updated_at, issue_id, problem, causes, solutions, source_village_ids, sort_key) values (?, ?, ?, ?, 'สาเหตุ', 'แนวทางแก้ไข', ?, ?)");
   for (let issue = 1; issue <= size.issues; issue += 1) {
-    for (let i = 0; i < size.problemsPerIssue; i += 1) pcs.run(uuidv7(), now, issue, 1 + (i % size.villages), `ปัญหา ${issue}.${i + 1}`, 'สาเหตุ', 'แนวทางแก้ไข');
+    for (let i = 0; i < size.problemsPerIssue; i += 1) pcs.run(uuidv7(), now, issueIds[issue - 1]!, `ปัญหา ${issue}.${i + 1}`, JSON.stringify([villageIds[i % size.villages]]), i + 1);
     plan.problemsByIssue.set(issue, size.problemsPerIssue);
   }
   const funderRows = [
@@ -124,16 +112,19 @@ export function fillPlan(sqlite: Database.Database, size: PlanSize, seed: number
     { id: uuidv7(), name: 'จังหวัด', source: 'province' },
     { id: uuidv7(), name: 'อบต.', source: 'local' },
   ];
-  const funder = sqlite.prepare('insert into funders (id, updated_at, name, source) values (?, ?, ?, ?)');
-  for (const f of funderRows) funder.run(f.id, now, f.name, f.source);
-  const project = sqlite.prepare('insert into projects (id, updated_at, issue_no, name, budget, budget_source, funder_id, rank, province_support) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const funder = sqlite.prepare('insert into funders (id, updated_at, name, funding_column, sort_key) values (?, ?, ?, ?, ?)');
+  for (const [n, f] of funderRows.entries()) funder.run(f.id, now, f.name, f.source, n + 1);
+  // One source line and one plan year per project; votes fall with the index, so each issue's ranks are 1, 2, 3…
+  const project = sqlite.prepare(
+    'insert into projects (id, updated_at, issue_id, name, year_budgets, funding, votes, provincial_flag, sort_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (let i = 0; i < size.projects; i += 1) {
     const f = funderRows[Math.floor(rand() * funderRows.length)]!;
     const issueNo = 1 + (i % size.issues);
     const budget = Math.round(rand() * 500_000) + 10_000;
     const flagged = i % 25 === 0;
-    project.run(uuidv7(), now, issueNo, `โครงการ ${i + 1}`, budget, f.source, f.id, Math.floor(i / size.issues) + 1, flagged ? 1 : 0);
-    plan.projects.push({ issueNo, budget, source: f.source, funder: f.name, flagged });
+    project.run(uuidv7(), now, issueIds[issueNo - 1]!, `โครงการ ${i + 1}`, JSON.stringify({ [planYear]: budget }), JSON.stringify([{ funderId: f.id, column: f.source, amount: budget }]), 10_000 - i, flagged ? 1 : 0, i + 1);
+    plan.projects.push({ issueNo, budget, source: f.source, funder: f.name, flagged, rank: Math.floor(i / size.issues) + 1 });
   }
   // จปฐ. village aggregates go into the imports' own tables, as a TPMAP import writes them.
   const importId = uuidv7();

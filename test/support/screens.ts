@@ -33,15 +33,16 @@ export async function atEverySize(target: Page, name: string, only: readonly Siz
     // The page, and every part of it that scrolls on its own (the content area, a table), must fit sideways.
     const overflowing = await target.evaluate<string[]>(`[document.documentElement, ...document.querySelectorAll('.app-main, .table-wrap, .projector, .fp-frame')]
       .filter((el) => el.scrollWidth - el.clientWidth > 0)
-      .map((el) => (el.className || el.tagName) + ' by ' + (el.scrollWidth - el.clientWidth) + 'px')`);
-    expect(overflowing, `${name} at ${size.width}×${size.height} scrolls sideways`).toEqual([]);
+      .map((el) => (el.className || el.tagName) + (el.querySelector('[data-testid]') ? ' (' + el.querySelector('[data-testid]').dataset.testid + ')' : '') + ' by ' + (el.scrollWidth - el.clientWidth) + 'px')`);
+    // Photographed before the checks, so a screen that fails them can be looked at.
+    await target.screenshot({ path: path.join(screenshotDir, `${name}-${size.width}x${size.height}.png`) });
+    expect(overflowing.join('; '), `${name} at ${size.width}×${size.height} scrolls sideways`).toBe('');
     const outside = await target.evaluate<string[]>(`[...document.querySelectorAll('button:not([disabled])')]
       .filter((b) => b.offsetParent !== null)
       .map((b) => ({ text: b.textContent.trim(), right: b.getBoundingClientRect().right }))
       .filter((b) => b.right > window.innerWidth + 1)
       .map((b) => b.text)`);
     expect(outside, `${name} at ${size.width}×${size.height}: buttons outside the window`).toEqual([]);
-    await target.screenshot({ path: path.join(screenshotDir, `${name}-${size.width}x${size.height}.png`) });
   }
   await target.setViewportSize(sizes[1]);
 }

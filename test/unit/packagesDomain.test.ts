@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readCsv, writeCsv, CsvError } from '../../src/shared/domain/csv';
-import { bmnFailing, issueTotals, provincialBudgetRequests, reporting, type DashboardInput } from '../../src/shared/domain/dashboard';
+import { bmnFailing, issueTotals, projects, provincialBudgetRequests, reporting, type DashboardInput } from '../../src/shared/domain/dashboard';
 import { batchSucceeded, tambonInArea } from '../../src/shared/domain/datacenter';
 import { formatFingerprint, formatMajor, normalizeFingerprint, parseTrustedComment, trustedCommentOf } from '../../src/shared/domain/packages';
 import { readZip, writeZip, ZipError, isSafeEntryName } from '../../src/main/services/packages/zip';
@@ -109,13 +109,21 @@ describe('the zip reader', () => {
 describe('dashboard numbers', () => {
   const rows: Record<string, Record<string, Record<string, unknown>[]>> = {
     '800108': {
-      strategic_issues: [{ no: 1, name_th: 'เกษตร', deleted_at: null }],
-      pcs_rows: [{ issue_no: 1, deleted_at: null }, { issue_no: 1, deleted_at: '2026-01-01' }],
-      funders: [{ id: 'f1', name: 'อบจ.', deleted_at: null }],
-      projects: [
-        { issue_no: 1, name: 'ก', budget: 100, budget_source: 'province', funder_id: null, rank: 2, province_support: true, deleted_at: null },
-        { issue_no: 1, name: 'ข', budget: 50, budget_source: 'agency', funder_id: 'f1', rank: 1, province_support: false, deleted_at: null },
+      strategic_issues: [{ id: 'i1', no: 1, name_th: 'เกษตร', deleted_at: null }],
+      pcs_rows: [
+        { issue_id: 'i1', deleted_at: null },
+        { issue_id: 'i1', deleted_at: '2026-01-01' },
       ],
+      funders: [{ id: 'f1', name: 'อบจ.', funding_column: 'agency', deleted_at: null }],
+      projects: [
+        // Budget from the plan years; money from a column alone and from a funder.
+        { id: 'p1', issue_id: 'i1', name: 'ก', year_budgets: '{"2570":60,"2571":40}', funding: '[{"funderId":null,"column":"province","amount":100}]', votes: 5, sort_key: 1, provincial_flag: true, deleted_at: null },
+        // No plan year: the budget is the sum of its sources.
+        { id: 'p2', issue_id: 'i1', name: 'ข', year_budgets: '{}', funding: '[{"funderId":"f1","column":"agency","amount":50}]', votes: 5, sort_key: 2, provincial_flag: false, deleted_at: null },
+        { id: 'p3', issue_id: 'i1', name: 'ค', year_budgets: '{}', funding: '[]', votes: 9, sort_key: 3, provincial_flag: false, deleted_at: '2026-01-01' },
+      ],
+      // The facilitators put ข before ก (equal votes).
+      forum_decisions: [{ id: 'd1', issue_id: 'i1', kind: 'tie-break', row_ids: '["p2","p1"]', note: '', updated_at: '2026-11-01T00:00:00Z', deleted_at: null }],
       // Two survey years: only the latest counts.
       bmn_village_surveys: [
         { id: 's2563', survey_year: 2563, deleted_at: null },
@@ -142,6 +150,10 @@ describe('dashboard numbers', () => {
       { districtCode: '8001', districtNameTh: 'เมือง', issueNo: 1, issueNameTh: 'เกษตร', problems: 1, projects: 2, budget: 150, bySource: { local: 0, agency: 50, province: 100 }, byFunder: { province: 100, 'อบจ.': 50 } },
     ]);
     expect(provincialBudgetRequests(input).map((p) => p.name)).toEqual(['ก']);
+    expect(projects(input).map((p) => [p.name, p.rank, p.source, p.flagged])).toEqual([
+      ['ข', 1, 'agency', false],
+      ['ก', 2, 'province', true],
+    ]);
     expect(bmnFailing(input)).toEqual([{ indicatorNo: 3, tambonsFailing: 1, inScope: 10, failing: 2 }]);
   });
 

@@ -9,6 +9,8 @@
  * these read: the one place to change when those tables change.
  */
 
+import { rankProjects } from './ranking';
+
 /** A row as a package carried it (column → value). */
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -20,20 +22,24 @@ export type BudgetSource = (typeof budgetSources)[number];
 /** The tables and columns the dashboards read (see the module comment). */
 export const dashboardTables = {
   issues: { table: 'strategic_issues', no: 'no', name: 'name_th' },
-  /** ปัญหา of the problem–cause–solution table, one row per problem. */
-  problems: { table: 'pcs_rows', issueNo: 'issue_no' },
+  /** ปัญหา of the problem–cause–solution tables, one row per problem. */
+  problems: { table: 'pcs_rows', issueId: 'issue_id' },
   projects: {
     table: 'projects',
-    issueNo: 'issue_no',
+    issueId: 'issue_id',
     name: 'name',
-    budget: 'budget',
-    source: 'budget_source',
-    funderId: 'funder_id',
-    rank: 'rank',
+    /** JSON: พ.ศ. year → baht. */
+    yearBudgets: 'year_budgets',
+    /** JSON: `[{ funderId, column, amount }]`. */
+    funding: 'funding',
+    votes: 'votes',
+    sortKey: 'sort_key',
     /** Flagged for support by the provincial team. */
-    flagged: 'province_support',
+    flagged: 'provincial_flag',
   },
-  funders: { table: 'funders', name: 'name', source: 'source' },
+  /** The facilitators' recorded tie-breaks, which order projects with equal votes. */
+  decisions: { table: 'forum_decisions', issueId: 'issue_id', kind: 'kind', rowIds: 'row_ids' },
+  funders: { table: 'funders', name: 'name', column: 'funding_column' },
   /** จปฐ. aggregates per village and survey year (the imports' TPMAP tables): in scope (ALL) and failing (CNT) per indicator. */
   bmn: { table: 'bmn_village_indicators', surveyId: 'survey_id', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
   bmnSurveys: { table: 'bmn_village_surveys', year: 'survey_year' },
@@ -59,6 +65,78 @@ export interface DashboardInput {
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : 0);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
 const live = (rows: readonly Row[]) => rows.filter((r) => r.deleted_at === null || r.deleted_at === undefined);
+const json = (v: unknown): unknown => {
+  if (typeof v !== 'string' || v === '') return null;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return null;
+  }
+};
+const isSource = (v: unknown): v is BudgetSource => v === 'local' || v === 'agency' || v === 'province';
+
+/** A project of one tambon as the dashboards count it: its issue, budget, money by source column and funder, rank. */
+interface CountedProject {
+  issueNo: number;
+  name: string;
+  budget: number;
+  bySource: Record<BudgetSource, number>;
+  byFunder: Record<string, number>;
+  rank: number | null;
+  flagged: boolean;
+}
+
+/**
+ * The live projects of one tambon: the budget is the sum of the plan years (or of the sources when
+ * no year has one); each source line counts under its column (a funder's own column when it names
+ * one) and under its funder's name, or its column's when it names none; the rank is the forum's
+ * (votes, with the recorded tie-breaks).
+ */
+function tambonProjects(input: DashboardInput, tambonCode: string): CountedProject[] {
+  const t = dashboardTables;
+  const issueNo = new Map(live(input.rows(tambonCode, t.issues.table)).map((r) => [str(r.id) ?? '', num(r[t.issues.no])]));
+  const funders = new Map(live(input.rows(tambonCode, t.funders.table)).map((r) => [str(r.id) ?? '', { name: str(r[t.funders.name]) ?? '', column: r[t.funders.column] }]));
+  const rows = live(input.rows(tambonCode, t.projects.table));
+  const decisions = live(input.rows(tambonCode, t.decisions.table))
+    .filter((d) => d[t.decisions.kind] === 'tie-break')
+    .map((d) => ({ id: str(d.id) ?? '', issueId: str(d[t.decisions.issueId]) ?? '', rowIds: (json(d[t.decisions.rowIds]) as string[] | null) ?? [], updatedAt: str(d.updated_at) ?? '' }));
+  const rankOf = new Map<string, number>();
+  for (const issueId of new Set(rows.map((r) => str(r[t.projects.issueId]) ?? ''))) {
+    const own = rows.filter((r) => (str(r[t.projects.issueId]) ?? '') === issueId);
+    const ranking = rankProjects(
+      own.map((r) => ({ id: str(r.id) ?? '', votes: r[t.projects.votes] === null || r[t.projects.votes] === undefined || r[t.projects.votes] === '' ? null : num(r[t.projects.votes]), sortKey: num(r[t.projects.sortKey]) })),
+      decisions.filter((d) => d.issueId === issueId),
+    );
+    for (const entry of ranking.ranked) rankOf.set(entry.id, entry.rank);
+  }
+  return rows.map((r) => {
+    const bySource: Record<BudgetSource, number> = { local: 0, agency: 0, province: 0 };
+    const byFunder: Record<string, number> = {};
+    let sourced = 0;
+    const lines = json(r[t.projects.funding]);
+    for (const line of Array.isArray(lines) ? (lines as Record<string, unknown>[]) : []) {
+      const amount = num(line.amount);
+      const funder = funders.get(str(line.funderId) ?? '');
+      const column = isSource(funder?.column) ? funder.column : isSource(line.column) ? line.column : null;
+      if (column) bySource[column] += amount;
+      const name = funder?.name || column || '';
+      byFunder[name] = (byFunder[name] ?? 0) + amount;
+      sourced += amount;
+    }
+    const years = json(r[t.projects.yearBudgets]);
+    const planned = years && typeof years === 'object' ? Object.values(years as Record<string, unknown>).reduce<number>((sum, v) => sum + num(v), 0) : 0;
+    const flag = r[t.projects.flagged];
+    return {
+      issueNo: issueNo.get(str(r[t.projects.issueId]) ?? '') ?? 0,
+      name: str(r[t.projects.name]) ?? '',
+      budget: planned > 0 ? planned : sourced,
+      bySource,
+      byFunder,
+      rank: rankOf.get(str(r.id) ?? '') ?? null,
+      flagged: flag === true || flag === 1 || flag === 'true',
+    };
+  });
+}
 
 /** Tambons reporting (their latest seq and date) and those with nothing received. */
 export function reporting(input: DashboardInput): { reporting: DashboardTambon[]; nothingReceived: DashboardTambon[] } {
@@ -88,17 +166,18 @@ export function issueTotals(input: DashboardInput): IssueTotals[] {
   const out = new Map<string, IssueTotals>();
   for (const tambon of input.tambons) {
     if (tambon.seq === null) continue;
-    const issueNames = new Map(live(input.rows(tambon.code, t.issues.table)).map((r) => [num(r[t.issues.no]), str(r[t.issues.name]) ?? '']));
-    const funders = new Map(live(input.rows(tambon.code, t.funders.table)).map((r) => [str(r.id) ?? '', str(r[t.funders.name]) ?? '']));
-    const entry = (issueNo: number) => {
-      const key = `${tambon.districtCode}:${issueNo}`;
+    const issues = live(input.rows(tambon.code, t.issues.table));
+    const issueNo = new Map(issues.map((r) => [str(r.id) ?? '', num(r[t.issues.no])]));
+    const issueNames = new Map(issues.map((r) => [num(r[t.issues.no]), str(r[t.issues.name]) ?? '']));
+    const entry = (no: number) => {
+      const key = `${tambon.districtCode}:${no}`;
       let totals = out.get(key);
       if (!totals) {
         totals = {
           districtCode: tambon.districtCode,
           districtNameTh: tambon.districtNameTh,
-          issueNo,
-          issueNameTh: issueNames.get(issueNo) ?? '',
+          issueNo: no,
+          issueNameTh: issueNames.get(no) ?? '',
           problems: 0,
           projects: 0,
           budget: 0,
@@ -107,19 +186,16 @@ export function issueTotals(input: DashboardInput): IssueTotals[] {
         };
         out.set(key, totals);
       }
-      if (!totals.issueNameTh) totals.issueNameTh = issueNames.get(issueNo) ?? '';
+      if (!totals.issueNameTh) totals.issueNameTh = issueNames.get(no) ?? '';
       return totals;
     };
-    for (const problem of live(input.rows(tambon.code, t.problems.table))) entry(num(problem[t.problems.issueNo])).problems += 1;
-    for (const project of live(input.rows(tambon.code, t.projects.table))) {
-      const totals = entry(num(project[t.projects.issueNo]));
-      const budget = num(project[t.projects.budget]);
+    for (const problem of live(input.rows(tambon.code, t.problems.table))) entry(issueNo.get(str(problem[t.problems.issueId]) ?? '') ?? 0).problems += 1;
+    for (const project of tambonProjects(input, tambon.code)) {
+      const totals = entry(project.issueNo);
       totals.projects += 1;
-      totals.budget += budget;
-      const source = str(project[t.projects.source]);
-      if (source === 'local' || source === 'agency' || source === 'province') totals.bySource[source] += budget;
-      const funder = funders.get(str(project[t.projects.funderId]) ?? '') ?? source ?? '';
-      totals.byFunder[funder] = (totals.byFunder[funder] ?? 0) + budget;
+      totals.budget += project.budget;
+      for (const source of budgetSources) totals.bySource[source] += project.bySource[source];
+      for (const [funder, amount] of Object.entries(project.byFunder)) totals.byFunder[funder] = (totals.byFunder[funder] ?? 0) + amount;
     }
   }
   return [...out.values()].sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.issueNo - b.issueNo);
@@ -134,29 +210,33 @@ export interface ProjectLine {
   issueNo: number;
   name: string;
   budget: number;
-  source: string | null;
+  /** The source column most of its money comes from; null when it names none. */
+  source: BudgetSource | null;
+  bySource: Record<BudgetSource, number>;
   rank: number | null;
   flagged: boolean;
 }
 
 /** Every live project of the tambons the view shows, by district, issue and rank. */
 export function projects(input: DashboardInput): ProjectLine[] {
-  const t = dashboardTables.projects;
   const lines: ProjectLine[] = [];
   for (const tambon of input.tambons) {
     if (tambon.seq === null) continue;
-    for (const p of live(input.rows(tambon.code, t.table))) {
+    for (const p of tambonProjects(input, tambon.code)) {
+      // The column most of its money comes from names the project's source in the lists.
+      const main = budgetSources.reduce<BudgetSource | null>((best, s) => (p.bySource[s] > 0 && (best === null || p.bySource[s] > p.bySource[best]) ? s : best), null);
       lines.push({
         tambonCode: tambon.code,
         tambonNameTh: tambon.nameTh,
         districtCode: tambon.districtCode,
         districtNameTh: tambon.districtNameTh,
-        issueNo: num(p[t.issueNo]),
-        name: str(p[t.name]) ?? '',
-        budget: num(p[t.budget]),
-        source: str(p[t.source]),
-        rank: p[t.rank] === null || p[t.rank] === undefined ? null : num(p[t.rank]),
-        flagged: p[t.flagged] === true || p[t.flagged] === 1 || p[t.flagged] === 'true',
+        issueNo: p.issueNo,
+        name: p.name,
+        budget: p.budget,
+        source: main,
+        bySource: p.bySource,
+        rank: p.rank,
+        flagged: p.flagged,
       });
     }
   }
@@ -173,7 +253,7 @@ export function flaggedProjects(input: DashboardInput): ProjectLine[] {
 /** Projects asking for provincial money (งบพัฒนาจังหวัด), grouped by strategic issue and district. */
 export function provincialBudgetRequests(input: DashboardInput): ProjectLine[] {
   return projects(input)
-    .filter((p) => p.source === 'province')
+    .filter((p) => p.bySource.province > 0)
     .sort((a, b) => a.issueNo - b.issueNo || a.districtCode.localeCompare(b.districtCode) || a.tambonCode.localeCompare(b.tambonCode) || (a.rank ?? Infinity) - (b.rank ?? Infinity));
 }
 

@@ -19,6 +19,7 @@ import { ok, testContext } from '../../support/context';
 import { keyOf, rezip } from '../../support/datacenter';
 import { findChromium, launchChromium, startWebHarness, type WebHarness } from '../../support/harness';
 import { createTambon, passphrase } from '../../support/packages';
+import { createPlanTables, fillPlan } from '../../support/planTables';
 import { atEverySize, sizes } from '../../support/screens';
 import { enterOperatorName } from '../../support/workspaceFlow';
 
@@ -50,6 +51,9 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: the data center', () => 
     await createTambon(office, '800108', 'nasai.tambon');
     await ok(office, 'villages.add', { moo: 1, name: 'บ้านนาทราย', households: 215, population: 742 });
     await ok(office, 'villages.add', { moo: 2, name: 'บ้านควนหรั่ง', households: 180, population: 600 });
+    // A plan and จปฐ. figures, so the overview has charts to draw.
+    createPlanTables(office.session.workspace!.sqlite);
+    fillPlan(office.session.workspace!.sqlite, { villages: 2, issues: 5, problemsPerIssue: 2, projects: 8, households: 0, ledgerLines: 0, indicators: 10 }, 7);
     const pkg = await ok(office, 'packages.export', { folder: path.join(office.dir, 'out'), passphrase });
     Object.assign(key, await keyOf(office, '800108'));
     fs.copyFileSync(pkg.file, path.join(web.root, 'good-800108-1.tpkg'));
@@ -165,6 +169,11 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: the data center', () => 
     await page.getByTestId('dashboard-reporting').waitFor();
     expect(await page.getByTestId('dashboard-reporting').textContent()).toContain('นาทราย');
     await expect.poll(() => page.getByTestId('dashboard-nothing').locator('tbody tr').count()).toBe(169);
+    // The charts are drawn (chart.js on a canvas, once the Thai font is in), each with its table a click away.
+    for (const chart of ['dc-budget', 'dc-bmn']) await page.getByTestId(`chart-${chart}-canvas`).waitFor();
+    await page.getByTestId('chart-dc-budget-show-table').click();
+    expect(await page.getByTestId('chart-dc-budget').locator('tbody tr').count()).toBe(5);
+    await page.getByTestId('chart-dc-budget-show-chart').click();
     await atEverySize(page, 'datacenter-dashboard');
     await page.getByTestId('dc-nav-status').click();
     const row = page.getByTestId('status-800108');

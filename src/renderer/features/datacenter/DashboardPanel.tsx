@@ -73,7 +73,7 @@ export function DashboardPanel({ view }: { view: View }) {
             <p className="empty">{t.datacenter.noData}</p>
           ) : (
             <div className="table-wrap table-scroll">
-              <table className="table" data-testid="dashboard-reporting">
+              <table className="table table-wrapheads table-dense" data-testid="dashboard-reporting">
                 <thead>
                   <tr>
                     <th scope="col">{t.datacenter.tambon}</th>
@@ -106,7 +106,7 @@ export function DashboardPanel({ view }: { view: View }) {
             <p className="empty">{t.datacenter.nothingNone}</p>
           ) : (
             <div className="table-wrap table-scroll">
-              <table className="table" data-testid="dashboard-nothing">
+              <table className="table table-wrapheads table-dense" data-testid="dashboard-nothing">
                 <thead>
                   <tr>
                     <th scope="col">{t.datacenter.code}</th>
@@ -135,7 +135,7 @@ export function DashboardPanel({ view }: { view: View }) {
         <p className="empty">{t.datacenter.noData}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="dashboard-issues">
+          <table className="table table-wrapheads table-dense" data-testid="dashboard-issues">
             <thead>
               <tr>
                 <th scope="col">{t.datacenter.districtCol}</th>
@@ -164,8 +164,8 @@ export function DashboardPanel({ view }: { view: View }) {
             <tbody>
               {d.issues.map((i) => (
                 <tr key={`${i.districtCode}-${i.issueNo}`}>
-                  <td>{i.districtNameTh}</td>
-                  <td>
+                  <td className="reason-cell">{i.districtNameTh}</td>
+                  <td className="reason-cell">
                     {i.issueNo}. {i.issueNameTh}
                   </td>
                   <td className="num">{formatNumber(i.problems)}</td>
@@ -193,7 +193,7 @@ export function DashboardPanel({ view }: { view: View }) {
             <p className="empty">{t.datacenter.noData}</p>
           ) : (
             <div className="table-wrap table-scroll">
-              <table className="table" data-testid="dashboard-flagged">
+              <table className="table table-wrapheads table-dense" data-testid="dashboard-flagged">
                 <thead>
                   <tr>
                     <th scope="col">{t.datacenter.tambon}</th>
@@ -218,45 +218,44 @@ export function DashboardPanel({ view }: { view: View }) {
             </div>
           )}
         </div>
-        <div className="card">
-          <h3 className="card-title">{t.datacenter.bmnTitle}</h3>
-          <ChartCard id="dc-bmn" title={t.datacenter.bmnChart} subtitle={subtitle} chart={bmnChart} table={bmnTable} height={Math.max(220, 26 * d.bmn.length)} empty={t.datacenter.noData} />
-          {d.bmn.length === 0 ? (
-            <p className="empty">{t.datacenter.noData}</p>
-          ) : (
-            <div className="table-wrap table-scroll">
-              <table className="table" data-testid="dashboard-bmn">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t.datacenter.indicator}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.datacenter.tambonsFailing}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.datacenter.failing}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.datacenter.inScope}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.bmn.map((b) => (
-                    <tr key={b.indicatorNo}>
-                      <td className="num">{b.indicatorNo}</td>
-                      <td className="num">{formatNumber(b.tambonsFailing)}</td>
-                      <td className="num">{formatNumber(b.failing)}</td>
-                      <td className="num">{formatNumber(b.inScope)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </div>
       </div>
+
+      <h3 className="section-title">{t.datacenter.bmnTitle}</h3>
+      <ChartCard id="dc-bmn" title={t.datacenter.bmnChart} subtitle={subtitle} chart={bmnChart} table={bmnTable} height={Math.max(220, 26 * d.bmn.length)} empty={t.datacenter.noData} />
+      {d.bmn.length === 0 ? (
+        <p className="empty">{t.datacenter.noData}</p>
+      ) : (
+        <div className="table-wrap table-wrap-narrow table-scroll">
+          <table className="table table-wrapheads table-dense" data-testid="dashboard-bmn">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t.datacenter.indicator}
+                </th>
+                <th scope="col" className="num">
+                  {t.datacenter.tambonsFailing}
+                </th>
+                <th scope="col" className="num">
+                  {t.datacenter.failing}
+                </th>
+                <th scope="col" className="num">
+                  {t.datacenter.inScope}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.bmn.map((b) => (
+                <tr key={b.indicatorNo}>
+                  <td className="num">{b.indicatorNo}</td>
+                  <td className="num">{formatNumber(b.tambonsFailing)}</td>
+                  <td className="num">{formatNumber(b.failing)}</td>
+                  <td className="num">{formatNumber(b.inScope)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
