@@ -175,11 +175,15 @@ export const forumSlice = defineSlice({
     'forum.pcs.move': { input: moveInput, output: z.array(pcsRowSchema) },
     'forum.pcs.delete': { input: idInput, output: pcsRowSchema },
     'forum.pcs.restore': { input: idInput, output: pcsRowSchema },
-    /** Evidence items that can be attached to a problem row (the data dashboards' items). */
+    /**
+     * Evidence items that can be attached to a problem row: the figures pinned on the data
+     * dashboards (`evidenceKey` is the item's id), with a line of value, source and date.
+     */
     'forum.evidence.candidates': {
       input: z.object({ pcsRowId: rowIdSchema }).strict(),
       output: z.array(z.object({ evidenceKey: z.string(), label: z.string(), detail: z.string().nullable() })),
-      reads: pcsTables,
+      // A pin, an unpin or an undone import (the item's detail says so) refreshes the list.
+      reads: [...pcsTables, 'evidence_items', 'imports'],
     },
     'forum.evidence.link': { input: z.object({ pcsRowId: rowIdSchema, evidenceKey: z.string().min(1).max(200) }).strict(), output: pcsRowSchema },
     'forum.evidence.unlink': { input: z.object({ linkId: rowIdSchema }).strict(), output: pcsRowSchema },

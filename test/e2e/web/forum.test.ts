@@ -247,12 +247,33 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a small forum', { timeou
     await page.getByTestId('village-picker-dialog').getByLabel('หมู่ 1 บ้านนาทราย').check();
     await page.getByTestId('village-picker-save').click();
     await expect.poll(async () => (await call('forum.pcs.list', { issueId: issueIds[1]! }))[0]!.sourceVillageIds).toHaveLength(1);
-    // The evidence slot says where evidence comes from (the data dashboards, after survey imports).
+    // The evidence slot says where evidence comes from (figures pinned on the data dashboards)…
     await page.getByTestId('evidence-attach').first().click();
+    const evidence = page.getByTestId('evidence-dialog');
     await page.getByTestId('evidence-none').waitFor();
-    await page.getByTestId('evidence-dialog').getByRole('button', { name: 'ปิด' }).click();
+    // …and a figure pinned meanwhile (another window) is offered at once, with its value, source and year.
+    const item = await call('evidence.pin', {
+      title: 'หมู่ 1: ครัวเรือนรายได้ต่ำกว่าเกณฑ์',
+      valueText: '12 จาก 40',
+      valueNumber: 12,
+      unit: 'ครัวเรือน',
+      figureKey: 'income:2563:tambon:below',
+      villageId: null,
+      sourceImportId: null,
+      sourceLabel: 'จปฐ. 2563',
+      dataDate: '2563',
+    });
+    const offered = evidence.getByRole('listitem').filter({ hasText: item.title });
+    await expect.poll(() => offered.textContent()).toBe(`${item.title} — 12 จาก 40 ครัวเรือน · จปฐ. 2563 · ปี 2563แนบ`);
+    // Attached, it leaves the offer for the row's list in the dialog, and shows on the row.
+    await offered.getByRole('button', { name: 'แนบ' }).click();
+    await evidence.getByRole('button', { name: 'นำออก' }).waitFor();
+    await expect.poll(() => evidence.getByRole('button', { name: 'แนบ' }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('evidence-slot').first().getByText(item.title).count()).toBe(1);
+    await evidence.getByRole('button', { name: 'ปิด' }).click();
     rows = await call('forum.pcs.list', { issueId: issueIds[1]! });
     expect(rows).toHaveLength(2);
+    expect(rows[0]!.evidence).toEqual([{ id: expect.any(String) as string, evidenceKey: item.id, label: item.title }]);
     await atEverySize(page, 'forum-pcs');
   });
 

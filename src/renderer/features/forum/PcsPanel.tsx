@@ -29,10 +29,13 @@ export function PcsPanel({ summary, target }: SectionProps) {
   const counts = useCall('forum.overview', {}).data ?? [];
   const projector = useProjector();
   const [issueId, chooseIssue] = useLinkedChoice(projector, 'pcs', 'issueId', target?.issueId ?? issues[0]?.id ?? null);
-  const [evidenceFor, setEvidenceFor] = useState<PcsRow | null>(null);
+  // The row's id, not the row: the dialog shows the live row, so what is attached there appears at once.
+  const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
   // One issue's rows: a save refreshes 60 rows, not the whole plan.
   const rows = useCall('forum.pcs.list', { issueId: issueId ?? '' }, { enabled: Boolean(issueId) }).data ?? [];
   const readonly = summary.readonly;
+  // Gone when the row is deleted (here or in another window): the dialog closes with it.
+  const evidenceRow = rows.find((r) => r.id === evidenceFor) ?? null;
 
   // A readiness link to a row: focus its problem once it is on screen.
   useEffect(() => {
@@ -87,7 +90,7 @@ export function PcsPanel({ summary, target }: SectionProps) {
             </span>
           ))}
           {!readonly && (
-            <button type="button" className="button button-small button-quiet" onClick={() => setEvidenceFor(r)} data-testid="evidence-attach">
+            <button type="button" className="button button-small button-quiet" onClick={() => setEvidenceFor(r.id)} data-testid="evidence-attach">
               {t.forum.pcs.attach}
             </button>
           )}
@@ -163,15 +166,15 @@ export function PcsPanel({ summary, target }: SectionProps) {
           testId="pcs-table"
         />
       </div>
-      {evidenceFor && <EvidenceDialog row={evidenceFor} onClose={() => setEvidenceFor(null)} />}
+      {evidenceRow && <EvidenceDialog row={evidenceRow} onClose={() => setEvidenceFor(null)} />}
     </section>
   );
 }
 
 /**
- * Attaching evidence items (the data dashboards' figures) to a problem row. The items come from
- * the evidence capability through `forum.evidence.candidates`; until survey data is imported there
- * are none, and the dialog says where they come from.
+ * Attaching evidence items (the figures pinned on the data dashboards) to a problem row, through
+ * `forum.evidence.candidates`; until a figure is pinned there are none, and the dialog says where
+ * they come from.
  */
 function EvidenceDialog({ row, onClose }: { row: PcsRow; onClose: () => void }) {
   const { t, errorText } = useI18n();
