@@ -5,38 +5,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/main';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { workspaceSummarySchema } from '../../src/shared/domain/workspace';
-import { resourcesDir, tempDir } from '../support/context';
+import { cliWorkdirs } from '../support/cli';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 /** A temporary working folder with its own app data folder (TAMBON_PLAN_HOME). */
-function workdir() {
-  const dir = tempDir('tambon-cli-');
-  dirs.push(dir);
-  const env = { TAMBON_PLAN_HOME: path.join(dir, 'home') };
-  const run = async (...args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      env,
-      cwd: dir,
-      resourcesDir,
-      appVersion: '0.0.0-test',
-    });
-    return { code, stdout, stderr };
-  };
-  return { dir, env, run };
-}
+const workdir = cliWorkdirs('tambon-cli-');
 
 /** The lines of `text`, without the final newline. */
 const lines = (text: string) => text.replace(/\n$/, '').split('\n');
@@ -222,8 +197,7 @@ describe('the built launcher (node bin/tambon-plan.cjs)', () => {
   }, 120_000);
 
   it('runs init and villages list --json as a separate process', () => {
-    const dir = tempDir('tambon-cli-bin-');
-    dirs.push(dir);
+    const { dir } = workdir();
     const env = { ...process.env, TAMBON_PLAN_HOME: path.join(dir, 'home') };
     const spawn = (...args: string[]) => spawnSync(process.execPath, [launcher, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
 
@@ -244,8 +218,7 @@ describe('the built launcher (node bin/tambon-plan.cjs)', () => {
   });
 
   it('says to run npm run build (exit 2) when the bundle is missing', () => {
-    const dir = tempDir('tambon-cli-nobuild-');
-    dirs.push(dir);
+    const { dir } = workdir();
     fs.mkdirSync(path.join(dir, 'bin'));
     fs.copyFileSync(launcher, path.join(dir, 'bin', 'tambon-plan.cjs'));
     const result = spawnSync(process.execPath, [path.join(dir, 'bin', 'tambon-plan.cjs'), 'info'], { encoding: 'utf8' });

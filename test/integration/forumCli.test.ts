@@ -6,35 +6,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/main';
-import { resourcesDir, tempDir } from '../support/context';
+import { describe, expect, it } from 'vitest';
+import { cliWorkdirs } from '../support/cli';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function workdir() {
-  const dir = tempDir('tambon-forum-cli-');
-  dirs.push(dir);
-  const env = { TAMBON_PLAN_HOME: path.join(dir, 'home') };
-  const run = async (...args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      env,
-      cwd: dir,
-      resourcesDir,
-      appVersion: '0.0.0-test',
-    });
-    return { code, stdout, stderr };
-  };
-  return { dir, env, run };
-}
+/** A temporary working folder with its own app data folder (TAMBON_PLAN_HOME). */
+const workdir = cliWorkdirs('tambon-forum-cli-');
 
 describe('tambon-plan export xlsx', () => {
   it('writes each form, says what is still missing on stderr, and --json describes the file', async () => {
