@@ -13,6 +13,7 @@ import { findResourcesDir } from '../resourcesDir';
 import { call } from '../rpc/dispatch';
 import { createContext, defaultHomeDir, type AppContext } from '../services/context';
 import { toAppError, type Logger } from '../services/errors';
+import { chromiumPrinter } from '../services/print';
 import { closeWhenIdle, openSession } from '../services/workspace/lifecycle';
 import { appVersion as buildVersion } from '../version';
 import { errorLine } from './format';
@@ -223,6 +224,8 @@ export function createRuntime(io: CliIo): CliRuntime {
           appVersion: io.appVersion ?? buildVersion,
           homeDir,
           log: fileLogger(homeDir),
+          // CHROMIUM_PATH read from the command line's own environment, like TAMBON_PLAN_HOME.
+          print: chromiumPrinter(io.env),
         });
       } catch (error) {
         io.stderr.write(`error: ไม่พบโฟลเดอร์ข้อมูลของโปรแกรม / ${(error as Error).message}\n`);

@@ -225,6 +225,14 @@ export const forumSlice = defineSlice({
       input: z.object({ form: z.enum(exportForms), path: pathField }).strict(),
       output: z.object({ path: z.string(), bytes: z.number(), sheets: z.array(z.string()), rows: z.number() }),
     },
+    /**
+     * The same form as a PDF (A4 landscape, the header repeated on every page), printed from the
+     * same filled workbook; `pages` is the number of printed pages.
+     */
+    'forum.export.pdf': {
+      input: z.object({ form: z.enum(exportForms), path: pathField }).strict(),
+      output: z.object({ path: z.string(), bytes: z.number(), sheets: z.array(z.string()), rows: z.number(), pages: z.number() }),
+    },
 
     // ---- the projector
     'forum.projector.get': { input: none, output: projectorStateSchema, reads: [] },

@@ -1,11 +1,12 @@
 /**
- * `tambon-plan export --workspace W xlsx --form (pcs|projects|p02|register|village-plans) --out F`:
- * the forum's workbooks from the command line, through the same service as the app. What the
- * readiness check finds is printed on stderr first (the export still goes ahead); `--json` prints
- * the export's result with the findings.
+ * `tambon-plan export --workspace W (xlsx|pdf) --form (pcs|projects|p02|register|village-plans) --out F`:
+ * the forum's forms from the command line, as a workbook or printed to PDF (a Chromium or Edge on
+ * the machine, or `CHROMIUM_PATH`; none found: exit 1 saying so), through the same services as the
+ * app. What the readiness check finds is printed on stderr once the file is written (it does not
+ * stop the export; a refusal stays one line); `--json` prints the result with the findings.
  *
- * Still to come (after the print port and the import wizard are merged): `export … pdf --form F`
- * and `import --workspace W (pcs|projects|village-plans) --file F [--dry-run] [--json]`.
+ * Still to come (after the import wizard is merged):
+ * `import --workspace W (pcs|projects|village-plans) --file F [--dry-run] [--json]`.
  */
 import { Option, type Command } from 'commander';
 import { exportForms, type ExportForm } from '../../../shared/ipc/forum';
@@ -19,29 +20,49 @@ const formLabels: Record<ExportForm, string> = {
   'village-plans': 'แบบฟอร์มแผนชุมชนหมู่บ้าน / village-plan template',
 };
 
-/** Registers `export … xlsx`. */
+/** The two formats of a form: the workbook and its print. */
+const formats = {
+  xlsx: {
+    description: 'ส่งออกแบบฟอร์มเป็นไฟล์ Excel / export a form as an Excel workbook',
+    channel: 'forum.export.xlsx',
+    size: (r: { sheets: string[]; rows: number }) => ({ th: `${r.sheets.length} แผ่นงาน, ${r.rows} แถว`, en: `${r.sheets.length} sheets, ${r.rows} rows` }),
+  },
+  pdf: {
+    description:
+      'ส่งออกแบบฟอร์มเป็น PDF (A4 แนวนอน พิมพ์ด้วย Chromium หรือ Edge ในเครื่อง หรือที่ CHROMIUM_PATH) / export a form as a PDF (A4 landscape, printed by the Chromium or Edge on this machine, or CHROMIUM_PATH)',
+    channel: 'forum.export.pdf',
+    size: (r: { pages?: number; rows: number }) => ({ th: `${r.pages ?? 0} หน้า, ${r.rows} แถว`, en: `${r.pages ?? 0} pages, ${r.rows} rows` }),
+  },
+} as const;
+
+/** Registers `export … xlsx` and `export … pdf`. */
 export const forumCommands: CommandModule = (program, runtime) => {
   runtime.optionsOf({ form: '--form' });
-  exportCommand(program)
-    .command('xlsx')
-    .description('ส่งออกแบบฟอร์มเป็นไฟล์ Excel / export a form as an Excel workbook')
-    .addOption(new Option('--form <form>', `แบบฟอร์ม / the form: ${exportForms.map((f) => `${f} (${formLabels[f]})`).join('; ')}`).choices(exportForms).makeOptionMandatory())
-    .requiredOption('--out <file>', 'ไฟล์ที่จะเขียน (มีอยู่แล้วจะถูกแทนที่) / the file to write (replaced if it exists)')
-    .action(async (_opts: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<{ workspace: string; json?: boolean; form: ExportForm; out: string }>();
-      runtime.optionsOf({ path: '--out' });
-      await runtime.run(Boolean(opts.json), async (ctx) => {
-        await runtime.openWorkspace(ctx, opts.workspace, 'read');
-        const readiness = await must(ctx, 'forum.readiness', {});
-        if (!opts.json) {
-          for (const item of readiness.items.filter((i) => i.severity === 'missing')) {
-            runtime.io.stderr.write(`ยังไม่ครบ / missing: ${item.messageTh} / ${item.messageEn}\n`);
+  for (const format of ['xlsx', 'pdf'] as const) {
+    const spec = formats[format];
+    exportCommand(program)
+      .command(format)
+      .description(spec.description)
+      .addOption(new Option('--form <form>', `แบบฟอร์ม / the form: ${exportForms.map((f) => `${f} (${formLabels[f]})`).join('; ')}`).choices(exportForms).makeOptionMandatory())
+      .requiredOption('--out <file>', 'ไฟล์ที่จะเขียน (มีอยู่แล้วจะถูกแทนที่) / the file to write (replaced if it exists)')
+      .action(async (_opts: unknown, cmd: Command) => {
+        const opts = cmd.optsWithGlobals<{ workspace: string; json?: boolean; form: ExportForm; out: string }>();
+        runtime.optionsOf({ path: '--out' });
+        await runtime.run(Boolean(opts.json), async (ctx) => {
+          await runtime.openWorkspace(ctx, opts.workspace, 'read');
+          const readiness = await must(ctx, 'forum.readiness', {});
+          // The path as typed, resolved against the working folder (the CLI's path policy takes any path).
+          const result = await must(ctx, spec.channel, { form: opts.form, path: runtime.resolvePath(opts.out) });
+          // After the file is written, so a refusal (no Chromium, a locked file) stays one line.
+          if (!opts.json) {
+            for (const item of readiness.items.filter((i) => i.severity === 'missing')) {
+              runtime.io.stderr.write(`ยังไม่ครบ / missing: ${item.messageTh} / ${item.messageEn}\n`);
+            }
           }
-        }
-        // The path as typed, resolved against the working folder (the CLI's path policy takes any path).
-        const result = await must(ctx, 'forum.export.xlsx', { form: opts.form, path: runtime.resolvePath(opts.out) });
-        const text = `ส่งออก ${formLabels[opts.form].split(' / ')[0]} ไปที่ ${result.path} แล้ว (${result.sheets.length} แผ่นงาน, ${result.rows} แถว) / Exported ${opts.form} to ${result.path} (${result.sheets.length} sheets, ${result.rows} rows)`;
-        return { json: { ...result, form: opts.form, readiness }, text };
+          const size = spec.size(result);
+          const text = `ส่งออก ${formLabels[opts.form].split(' / ')[0]} ไปที่ ${result.path} แล้ว (${size.th}) / Exported ${opts.form} to ${result.path} (${size.en})`;
+          return { json: { ...result, form: opts.form, format, readiness }, text };
+        });
       });
-    });
+  }
 };

@@ -5,6 +5,7 @@ import { requireWorkspace } from '../session';
 import { write } from '../write';
 import { addAnalysisItem, deleteAnalysisItem, listAnalysis, moveAnalysisItem, restoreAnalysisItem, updateAnalysisItem } from './analysis';
 import { evidenceCandidates, linkEvidence, unlinkEvidence } from './evidence';
+import { exportPdf } from './exports/pdf';
 import { exportXlsx } from './exports/xlsx';
 import { addPcsRow, deletePcsRow, getPcsRow, listPcs, movePcsRow, restorePcsRow, updatePcsRow } from './pcs';
 import {
@@ -146,6 +147,10 @@ export const forumHandlers = {
   'forum.export.xlsx': (ctx, { form, path }) => {
     requireWorkspace(ctx);
     return exportXlsx(ctx, form, ctx.paths.resolve(path));
+  },
+  'forum.export.pdf': (ctx, { form, path }) => {
+    requireWorkspace(ctx);
+    return exportPdf(ctx, form, ctx.paths.resolve(path));
   },
 
   'forum.projector.get': (ctx) => projectorState(ctx),

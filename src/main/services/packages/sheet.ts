@@ -4,11 +4,10 @@
  * PDF through the print port; the HTML is self-contained (the Sarabun font inline, the QR code as
  * SVG), so Electron's printToPDF and a Chromium on the machine render it the same.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import qrcode from 'qrcode-generator';
 import { formatDateBE } from '../../../shared/domain/dates';
 import { formatFingerprint } from '../../../shared/domain/packages';
+import { escapeHtml, sarabunFontFaces } from '../printHtml';
 
 /** A QR code of `text` as an SVG (error correction M), `size` millimetres square. */
 export function qrSvg(text: string, sizeMm = 60): string {
@@ -23,20 +22,7 @@ export function qrSvg(text: string, sizeMm = 60): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" width="${sizeMm}mm" height="${sizeMm}mm" shape-rendering="crispEdges"><rect width="${total}" height="${total}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The @font-face rules of the bundled Sarabun (resources/fonts), inline. */
-function fontFaces(resourcesDir: string): string {
-  const faces: string[] = [];
-  for (const weight of [400, 700]) {
-    for (const subset of ['thai', 'latin']) {
-      const file = path.join(resourcesDir, 'fonts', `sarabun-${subset}-${weight}-normal.woff2`);
-      if (!fs.existsSync(file)) continue;
-      faces.push(`@font-face{font-family:'Sarabun';font-weight:${weight};src:url(data:font/woff2;base64,${fs.readFileSync(file).toString('base64')}) format('woff2');}`);
-    }
-  }
-  return faces.join('\n');
-}
+const escape = escapeHtml;
 
 /** What the sheet shows. */
 export interface SheetFacts {
@@ -59,7 +45,7 @@ export function enrollmentSheetHtml(resourcesDir: string, f: SheetFacts): string
   const groups = formatFingerprint(f.fingerprint).split(' ');
   const rows = [groups.slice(0, 8), groups.slice(8, 16)];
   return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ใบลงทะเบียนกุญแจ ${escape(f.tambonCode)}</title><style>
-${fontFaces(resourcesDir)}
+${sarabunFontFaces(resourcesDir)}
 @page{size:A4 portrait;margin:18mm 16mm}
 body{font-family:'Sarabun',sans-serif;font-size:12pt;color:#000;margin:0}
 h1{font-size:20pt;margin:0 0 2mm}

@@ -130,26 +130,31 @@ export function ReadinessPanel({ navigate }: SectionProps) {
           <div className="export-item">
             <span>{t.forum.exports.pcs}</span>
             <ExportButton form="pcs" label={t.forum.exports.excel} checkReadiness />
+            <ExportButton form="pcs" format="pdf" label={t.forum.exports.pdf} checkReadiness />
             <PrintButton form="pcs" label={t.forum.exports.print} />
           </div>
           <div className="export-item">
             <span>{t.forum.exports.projects}</span>
             <ExportButton form="projects" label={t.forum.exports.excel} checkReadiness />
+            <ExportButton form="projects" format="pdf" label={t.forum.exports.pdf} checkReadiness />
             <PrintButton form="projects" label={t.forum.exports.print} />
           </div>
           <div className="export-item">
             <span>{t.forum.exports.p02}</span>
             <ExportButton form="p02" label={t.forum.exports.excel} checkReadiness />
+            <ExportButton form="p02" format="pdf" label={t.forum.exports.pdf} checkReadiness />
             <PrintButton form="p02" label={t.forum.exports.print} />
           </div>
           <div className="export-item">
             <span>{t.forum.exports.register}</span>
             <ExportButton form="register" label={t.forum.exports.excel} />
+            <ExportButton form="register" format="pdf" label={t.forum.exports.pdf} />
             <PrintButton form="register" label={t.forum.exports.print} />
           </div>
           <div className="export-item">
             <span>{t.forum.exports.villagePlans}</span>
             <ExportButton form="village-plans" label={t.forum.exports.excel} />
+            <ExportButton form="village-plans" format="pdf" label={t.forum.exports.pdf} />
           </div>
         </div>
       </div>

@@ -310,7 +310,7 @@ const th = {
     },
     exports: {
       title: 'ส่งออกและพิมพ์',
-      intro: 'ไฟล์ Excel เปิดได้ทั้งใน Excel และ LibreOffice ตั้งหน้ากระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า หน้าพิมพ์บันทึกเป็น PDF ได้จากหน้าต่างพิมพ์',
+      intro: 'ไฟล์ Excel เปิดได้ทั้งใน Excel และ LibreOffice ไฟล์ PDF พร้อมพิมพ์และส่งต่อ ทั้งสองแบบตั้งหน้ากระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า',
       pcs: 'ตารางปัญหา สาเหตุ แนวทางแก้ไข',
       projects: 'บัญชีโครงการตามประเด็น (แบบชัยนาท)',
       p02: 'แบบ ผ.02 รายละเอียดโครงการพัฒนา',
@@ -325,7 +325,9 @@ const th = {
         'village-plans': 'แบบฟอร์มแผนชุมชนหมู่บ้าน',
       } satisfies Record<ExportForm, string>,
       excel: 'Excel',
-      print: 'พิมพ์/PDF',
+      /** The PDF printed from the same form as the workbook, saved to a file. */
+      pdf: 'PDF',
+      print: 'ดูก่อนพิมพ์',
       done: (path: string) => `ส่งออกแล้ว: ${path}`,
       notReadyTitle: 'ข้อมูลยังไม่ครบ',
       notReady: (n: number) => `ยังมี ${n} รายการที่ยังขาดตามการตรวจความพร้อม\nส่งออกไปก่อนได้ แล้วส่งออกใหม่เมื่อแก้ไขครบ หรือกดยกเลิกเพื่อไปดูรายการที่ขาด`,
@@ -687,7 +689,7 @@ const en: typeof th = {
     },
     exports: {
       title: 'Export and print',
-      intro: 'Excel files open in Excel and LibreOffice, set up for A4 landscape with the header repeated on every page; the print view saves as PDF from the print dialog.',
+      intro: 'Excel files open in Excel and LibreOffice; PDF files are ready to print and to send. Both are A4 landscape with the header repeated on every page.',
       pcs: 'Problem–cause–solution tables',
       projects: 'Integrated project table (Chainat layout)',
       p02: 'Form ผ.02 (local development plan)',
@@ -701,7 +703,8 @@ const en: typeof th = {
         'village-plans': 'village-plan-template',
       } satisfies Record<ExportForm, string>,
       excel: 'Excel',
-      print: 'Print/PDF',
+      pdf: 'PDF',
+      print: 'Print preview',
       done: (path: string) => `Exported: ${path}`,
       notReadyTitle: 'Not everything is in yet',
       notReady: (n: number) => `The readiness check finds ${n} missing items.\nYou can export now and again once they are fixed, or cancel to see them.`,

@@ -310,9 +310,11 @@ function registerForm(wb: Workbook, data: ForumData): FormResult {
   data.participants.forEach((p, i) => {
     const village = p.villageId ? villageById.get(p.villageId) : undefined;
     const group = p.groupIssueId ? issueById.get(p.groupIssueId) : undefined;
-    dataRow(s, [i + 1, p.name, village ? villageShortTh(village) : '', roleTh[p.role], p.organisation ?? '', group ? `ประเด็นที่ ${group.no}` : '', p.attended ? '✓' : '', ''], {
+    const r = dataRow(s, [i + 1, p.name, village ? villageShortTh(village) : '', roleTh[p.role], p.organisation ?? '', group ? `ประเด็นที่ ${group.no}` : '', p.attended ? '✓' : '', ''], {
       center: [0, 6],
     });
+    // Room to sign, on paper and in print.
+    ws.getRow(r).height = 30;
   });
   finishSheet(s, header.first, header.last);
 
