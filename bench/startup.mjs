@@ -42,7 +42,10 @@ await build({
   platform: 'node',
   target: 'node22',
   format: 'cjs',
-  external: ['better-sqlite3', 'electron'],
+  // As the app's own bundles are built (scripts/build-node.mjs): exceljs from its vendor bundle, loaded lazily.
+  external: ['better-sqlite3', 'electron', 'playwright-core'],
+  supported: { 'dynamic-import': false },
+  plugins: [{ name: 'vendor-exceljs', setup: (b) => b.onResolve({ filter: /^exceljs$/ }, () => ({ path: '../vendor/exceljs.cjs', external: true })) }],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 });

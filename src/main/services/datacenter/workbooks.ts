@@ -4,7 +4,8 @@
  * money (งบพัฒนาจังหวัด) by strategic issue and district, with tambon and budget and a subtotal per
  * issue; `status`, one row per tambon. Written atomically through the fs port.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { projects, provincialBudgetRequests, type ProjectLine } from '../../../shared/domain/dashboard';
 import type { DatacenterForm, View } from '../../../shared/domain/datacenter';
 import { formatDateBE } from '../../../shared/domain/dates';
@@ -38,7 +39,8 @@ function sheetName(text: string, used: Set<string>): string {
 
 /** Builds and writes the workbook of `form`; answers how many data rows it holds. */
 export async function writeWorkbook(ctx: AppContext, dc: OpenDatacenter, form: DatacenterForm, file: string, view: View): Promise<number> {
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await excel();
+  const book = new Workbook();
   book.creator = 'TambonPlan';
   book.created = ctx.clock();
   const where = `${dc.area.kind === 'district' ? 'อ.' : 'จ.'}${dc.area.nameTh}`;

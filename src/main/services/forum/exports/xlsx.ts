@@ -12,16 +12,9 @@ import type { AppContext } from '../../context';
 import { writeStreamAtomic } from '../../files';
 import { requireWorkspace } from '../../session';
 import { gatherForum } from './data';
+import { excel } from '../../excel';
 import { fillForm } from './forms';
 import { putExport, recordExport, withExtension } from './output';
-
-type ExcelModule = typeof import('exceljs');
-
-/** exceljs, loaded once (its CommonJS export may arrive as the namespace or as its default). */
-async function loadExcel(): Promise<ExcelModule> {
-  const mod = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
-  return 'Workbook' in mod && typeof mod.Workbook === 'function' ? mod : mod.default!;
-}
 
 /** What an export wrote. */
 export interface ExportResult {
@@ -34,7 +27,7 @@ export interface ExportResult {
 /** Builds the workbook of `form` from the open workspace. */
 export async function buildWorkbook(ctx: AppContext, form: ExportForm): Promise<{ wb: Workbook; sheets: string[]; rows: number }> {
   const ws = requireWorkspace(ctx);
-  const { Workbook } = await loadExcel();
+  const { Workbook } = await excel();
   const wb = new Workbook();
   wb.creator = 'TambonPlan';
   wb.created = ctx.clock();
