@@ -7,6 +7,8 @@ import { bmnFailing, issueTotals, projects, provincialBudgetRequests, reporting,
 import { batchSucceeded, tambonInArea } from '../../src/shared/domain/datacenter';
 import { formatFingerprint, formatMajor, normalizeFingerprint, parseTrustedComment, trustedCommentOf } from '../../src/shared/domain/packages';
 import { readZip, writeZip, ZipError, isSafeEntryName } from '../../src/main/services/packages/zip';
+import { derivedCatalog, derivedRowId, packageCatalog } from '../../src/main/services/packages/derived';
+import { workspaceCatalog } from '../../src/main/services/packages/catalog';
 import { decodePublicKey, encodePublicKey, fingerprintOf, generateKeyPair, parseMinisign, signMinisign, verifyMinisign } from '../../src/main/services/packages/minisign';
 
 describe('CSV', () => {
@@ -103,6 +105,22 @@ describe('the zip reader', () => {
     expect(refusal(liar)).toBe('too-large');
     expect(refusal(Buffer.from('PK\u0003\u0004 nonsense'))).toBe('truncated');
     expect(refusal(Buffer.alloc(0))).toBe('not-zip');
+  });
+});
+
+describe('derived resources', () => {
+  it('travel as aggregates with an id key, never under a table’s name, with ids that depend only on their key', () => {
+    const tables = new Set(workspaceCatalog().map((t) => t.name));
+    for (const spec of derivedCatalog()) {
+      expect(tables.has(spec.name), spec.name).toBe(false);
+      expect(spec).toMatchObject({ travel: 'aggregate', primaryKey: ['id'], householdColumns: [] });
+      expect(spec.columns.slice(0, 4).map((c) => c.name)).toEqual(['id', 'rev', 'updated_at', 'deleted_at']);
+    }
+    expect(packageCatalog(workspaceCatalog()).map((t) => t.name)).toEqual(expect.arrayContaining(['bmn_village_results', 'villages']));
+    const id = derivedRowId('bmn_village_results', 'v1', 2563, 17);
+    expect(id).toBe(derivedRowId('bmn_village_results', 'v1', 2563, 17));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set([id, derivedRowId('bmn_village_results', 'v1', 2563, 1), derivedRowId('bmn_village_results', 'v1', 2564, 17), derivedRowId('bmn_village_results', 'v2', 2563, 17)]).size).toBe(4);
   });
 });
 
