@@ -138,5 +138,6 @@ describe('จปฐ. household figures in a default package', () => {
     const [second] = await importJob(p, [again.file]);
     expect(second).toMatchObject({ status: 'applied', seq: 2 });
     expect(second!.tables.bmn_village_results).toEqual({ new: 0, changed: 0, unchanged: 3 * setSize, deleted: 0, rejected: 0 });
-  });
+    // Four key unlocks (scrypt) and two import jobs: the whole path, as datacenter.test.ts allows it.
+  }, 120_000);
 });
