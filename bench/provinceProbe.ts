@@ -24,6 +24,7 @@ import type { WorkspaceDb } from '../src/main/db/client';
 import { loadGazetteer } from '../src/main/services/reference/reference';
 import { buildPackage, tableCsv } from '../src/main/services/packages/build';
 import { travellingTables } from '../src/main/services/packages/catalog';
+import { derivedCsv, derivedResources } from '../src/main/services/packages/derived';
 import { exportPackage } from '../src/main/services/packages/packages';
 import { encodePublicKey, fingerprintOf, generateKeyPair } from '../src/main/services/packages/minisign';
 import { readZip } from '../src/main/services/packages/zip';
@@ -65,7 +66,11 @@ async function generate(): Promise<void> {
     const key = generateKeyPair();
     const salt = Buffer.alloc(32, i);
     const started = performance.now();
-    const tables = travellingTables(catalog, true).map((spec) => ({ spec, ...tableCsv(ws.sqlite, spec, salt) }));
+    const tables = [
+      ...travellingTables(catalog, true).map((spec) => ({ spec, ...tableCsv(ws.sqlite, spec, salt) })),
+      // The derived resources, as the real export adds them (the จปฐ. village results).
+      ...derivedResources.map((resource) => ({ spec: resource.spec, ...derivedCsv(resource, { resourcesDir, now: new Date().toISOString() }, ws) })),
+    ];
     const built = buildPackage(
       { packageId: `bench-${t.code}`, tambonCode: t.code, seq: 1, previousSha256: null, schemaVersion: 3, appVersion: 'bench', createdAt: new Date().toISOString(), households: true },
       tables,

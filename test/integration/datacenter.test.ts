@@ -96,6 +96,10 @@ describe('the whole path: two tambons to the province', () => {
     for (const [code, pl] of [['800108', a.plan], ['800102', b.plan]] as const) {
       expect(lines.filter((l) => l.tambonCode === code).map((l) => [l.issueNo, l.rank]).sort()).toEqual(pl.projects.map((x) => [x.issueNo, x.rank]).sort());
     }
+    // Every indicator a tambon fails is there (the figures travel as bmn_village_results, computed at export).
+    const failingNos = [...new Set(plans.flatMap((pl) => [...pl.bmn].filter(([, v]) => v.failing > 0).map(([no]) => no)))].sort((x, y) => x - y);
+    expect(failingNos.length).toBeGreaterThan(0);
+    expect(dashboard.bmn.map((i) => i.indicatorNo).sort((x, y) => x - y)).toEqual(failingNos);
     for (const indicator of dashboard.bmn) {
       const sums = plans.map((pl) => pl.bmn.get(indicator.indicatorNo)!);
       expect(indicator.failing).toBe(sums.reduce((n, s) => n + s.failing, 0));
@@ -118,6 +122,10 @@ describe('the whole path: two tambons to the province', () => {
     expect(changed!.tables.projects).toEqual({ new: 0, changed: 1, unchanged: 11, deleted: 0, rejected: 0 });
     expect(changed!.tables.pcs_rows).toEqual({ new: 0, changed: 0, unchanged: 18, deleted: 2, rejected: 0 });
     expect(changed!.tables.villages).toMatchObject({ deleted: 1, unchanged: 2 });
+    // The derived จปฐ. figures: the same ids from one export to the next, so the other villages'
+    // are unchanged; the removed village's (one per indicator of the set) go with it.
+    const setSize = 31;
+    expect(changed!.tables.bmn_village_results).toEqual({ new: 0, changed: 0, unchanged: 2 * setSize, deleted: setSize, rejected: 0 });
     const after = (await ok(p, 'datacenter.status', { view: 'latest' })).tambons.find((t) => t.code === '800108')!;
     expect(after).toMatchObject({ seq: 2, accepted: false, acceptedSeq: 1 });
     expect(after.rows).toMatchObject({ pcs_rows: 18, villages: 2 });
@@ -131,8 +139,8 @@ describe('the whole path: two tambons to the province', () => {
     const latestBudget = (await ok(p, 'datacenter.dashboard', { view: 'latest' })).issues.reduce((n, i) => n + (i.districtCode === '8001' ? i.budget : 0), 0);
     // The accepted view holds ต.นาทราย's accepted seq 1 and nothing of ต.ท่าวัง (never accepted).
     expect(latestBudget - acceptedBudget).toBe(1000 + b.plan.projects.reduce((n, x) => n + x.budget, 0));
-    // History: every revision appended, keyed by row id and seq.
-    expect(p.session.datacenter!.sqlite.prepare("select count(*) from dc_row_history where tambon_code = '800108' and seq = 2").pluck().get()).toBe(4);
+    // History: every revision appended, keyed by row id and seq (the removed village's figures too).
+    expect(p.session.datacenter!.sqlite.prepare("select count(*) from dc_row_history where tambon_code = '800108' and seq = 2").pluck().get()).toBe(4 + setSize);
 
     // A gap: seq 3 is lost, seq 4 arrives.
     await exportPackage(a.ctx, ws, { outDir: path.join(a.ctx.dir, 'lost'), passphrase, households: true, catalog: planCatalog() });

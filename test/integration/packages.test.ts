@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaceCatalog } from '../../src/main/services/packages/catalog';
+import { derivedCatalog } from '../../src/main/services/packages/derived';
 import { readKeyFile, unwrapKey } from '../../src/main/services/packages/keys';
 import { exportPackage } from '../../src/main/services/packages/packages';
 import { faultyFs } from '../../src/main/services/ports';
@@ -51,8 +52,8 @@ describe('the signing key and the first export', () => {
     expect(keyText).not.toContain(passphrase);
 
     const entries = zipEntries(outcome.file);
-    // Every aggregate table of the schema, and nothing else: no household rows unless asked, no local table.
-    const aggregates = workspaceCatalog().filter((t) => t.travel === 'aggregate').map((t) => `data/${t.name}.csv`);
+    // Every aggregate table of the schema and every derived resource, and nothing else: no household rows unless asked, no local table.
+    const aggregates = [...workspaceCatalog().filter((t) => t.travel === 'aggregate'), ...derivedCatalog()].map((t) => `data/${t.name}.csv`);
     expect(aggregates).toEqual(expect.arrayContaining(['data/frameworks.csv', 'data/offices.csv', 'data/strategic_issues.csv', 'data/tambon.csv', 'data/villages.csv']));
     expect(Object.keys(entries).sort()).toEqual([...aggregates, 'datapackage.json', 'manifest.json', 'manifest.json.minisig'].sort());
     const manifest = JSON.parse(text(entries['manifest.json'])) as Record<string, unknown>;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { householdProfiles, villageAccounts, type LedgerLine } from '../../src/shared/domain/evidence/accounts';
-import { answerOf, computeBmn, encodeAnswers, groupPassPercent, indicatorStat } from '../../src/shared/domain/evidence/bmn';
+import { answerOf, bmnVillageResults, computeBmn, encodeAnswers, groupPassPercent, indicatorStat } from '../../src/shared/domain/evidence/bmn';
 import { commonIssues } from '../../src/shared/domain/evidence/commonIssues';
 import { computeIncome, perCapitaIncome, type HouseholdIncome } from '../../src/shared/domain/evidence/income';
 import { setForYear, setFromJson, setFromRows, type IndicatorSet } from '../../src/shared/domain/evidence/indicatorSets';
@@ -70,6 +70,19 @@ describe('จปฐ. figures', () => {
         { no: 3, inScope: 23, failing: 4, passPercent: 82.6, target: null, meetsTarget: null },
       ],
     });
+  });
+
+  it('give one package row per village with figures and indicator of the set (none in scope included), none for a village without', () => {
+    const rows = bmnVillageResults(result);
+    expect(rows.map((r) => [r.villageId, r.indicatorNo, r.households, r.inScope, r.failing, r.source])).toEqual([
+      ['v1', 1, 4, 3, 1, 'households'],
+      ['v1', 2, 4, 4, 0, 'households'],
+      ['v1', 3, 4, 3, 2, 'households'],
+      ['v2', 1, 25, 10, 5, 'aggregates'],
+      ['v2', 2, 25, 0, 0, 'aggregates'],
+      ['v2', 3, 25, 20, 2, 'aggregates'],
+    ]);
+    expect(new Set(rows.map((r) => `${r.surveyYear} ${r.setId}`))).toEqual(new Set(['2563 bmn-test']));
   });
 
   it('prefer a village’s household answers to its TPMAP counts of the same year', () => {

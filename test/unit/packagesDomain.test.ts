@@ -7,6 +7,8 @@ import { bmnFailing, issueTotals, projects, provincialBudgetRequests, reporting,
 import { batchSucceeded, tambonInArea } from '../../src/shared/domain/datacenter';
 import { formatFingerprint, formatMajor, normalizeFingerprint, parseTrustedComment, trustedCommentOf } from '../../src/shared/domain/packages';
 import { readZip, writeZip, ZipError, isSafeEntryName } from '../../src/main/services/packages/zip';
+import { derivedCatalog, derivedRowId, packageCatalog } from '../../src/main/services/packages/derived';
+import { workspaceCatalog } from '../../src/main/services/packages/catalog';
 import { decodePublicKey, encodePublicKey, fingerprintOf, generateKeyPair, parseMinisign, signMinisign, verifyMinisign } from '../../src/main/services/packages/minisign';
 
 describe('CSV', () => {
@@ -106,6 +108,22 @@ describe('the zip reader', () => {
   });
 });
 
+describe('derived resources', () => {
+  it('travel as aggregates with an id key, never under a table’s name, with ids that depend only on their key', () => {
+    const tables = new Set(workspaceCatalog().map((t) => t.name));
+    for (const spec of derivedCatalog()) {
+      expect(tables.has(spec.name), spec.name).toBe(false);
+      expect(spec).toMatchObject({ travel: 'aggregate', primaryKey: ['id'], householdColumns: [] });
+      expect(spec.columns.slice(0, 4).map((c) => c.name)).toEqual(['id', 'rev', 'updated_at', 'deleted_at']);
+    }
+    expect(packageCatalog(workspaceCatalog()).map((t) => t.name)).toEqual(expect.arrayContaining(['bmn_village_results', 'villages']));
+    const id = derivedRowId('bmn_village_results', 'v1', 2563, 17);
+    expect(id).toBe(derivedRowId('bmn_village_results', 'v1', 2563, 17));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set([id, derivedRowId('bmn_village_results', 'v1', 2563, 1), derivedRowId('bmn_village_results', 'v1', 2564, 17), derivedRowId('bmn_village_results', 'v2', 2563, 17)]).size).toBe(4);
+  });
+});
+
 describe('dashboard numbers', () => {
   const rows: Record<string, Record<string, Record<string, unknown>[]>> = {
     '800108': {
@@ -124,22 +142,39 @@ describe('dashboard numbers', () => {
       ],
       // The facilitators put ข before ก (equal votes).
       forum_decisions: [{ id: 'd1', issue_id: 'i1', kind: 'tie-break', row_ids: '["p2","p1"]', note: '', updated_at: '2026-11-01T00:00:00Z', deleted_at: null }],
-      // Two survey years: only the latest counts.
-      bmn_village_surveys: [
-        { id: 's2563', survey_year: 2563, deleted_at: null },
-        { id: 's2564', survey_year: 2564, deleted_at: null },
+      // Two survey years: only the latest counts (village figures from household answers and from TPMAP counts alike).
+      bmn_village_results: [
+        { id: 'r1', village_id: 'v1', survey_year: 2564, set_id: 'bmn-2560-2564', indicator_no: 3, households: 12, in_scope: 10, failing: 2, source: 'households', deleted_at: null },
+        { id: 'r2', village_id: 'v2', survey_year: 2564, set_id: 'bmn-2560-2564', indicator_no: 3, households: 40, in_scope: 30, failing: 1, source: 'aggregates', deleted_at: null },
+        { id: 'r3', village_id: 'v2', survey_year: 2564, set_id: 'bmn-2560-2564', indicator_no: 5, households: 40, in_scope: 0, failing: 0, source: 'aggregates', deleted_at: null },
+        { id: 'r4', village_id: 'v1', survey_year: 2563, set_id: 'bmn-2560-2564', indicator_no: 3, households: 12, in_scope: 10, failing: 7, source: 'households', deleted_at: null },
+        { id: 'r5', village_id: 'v1', survey_year: 2563, set_id: 'bmn-2560-2564', indicator_no: 5, households: 12, in_scope: 10, failing: 4, source: 'households', deleted_at: null },
+        // A figure gone (a village removed) counts no more.
+        { id: 'r6', village_id: 'v3', survey_year: 2564, set_id: 'bmn-2560-2564', indicator_no: 5, households: 9, in_scope: 9, failing: 9, source: 'households', deleted_at: '2026-01-02' },
       ],
-      bmn_village_indicators: [
-        { survey_id: 's2564', indicator_no: 3, in_scope: 10, failing: 2, deleted_at: null },
-        { survey_id: 's2563', indicator_no: 3, in_scope: 10, failing: 7, deleted_at: null },
-        { survey_id: 's2563', indicator_no: 5, in_scope: 10, failing: 4, deleted_at: null },
-      ],
+      // The raw TPMAP tables travel too, but the results are what count: they are not added again.
+      bmn_village_surveys: [{ id: 's2564', survey_year: 2564, deleted_at: null }],
+      bmn_village_indicators: [{ survey_id: 's2564', indicator_no: 3, in_scope: 30, failing: 1, deleted_at: null }],
     },
+  };
+  // A package from an app older than `bmn_village_results`: its TPMAP tables are read instead.
+  rows['800103'] = {
+    bmn_village_surveys: [
+      { id: 'o2563', survey_year: 2563, deleted_at: null },
+      { id: 'o2564', survey_year: 2564, deleted_at: null },
+    ],
+    bmn_village_indicators: [
+      { survey_id: 'o2564', indicator_no: 3, in_scope: 8, failing: 3, deleted_at: null },
+      { survey_id: 'o2564', indicator_no: 5, in_scope: 6, failing: 1, deleted_at: null },
+      { survey_id: 'o2563', indicator_no: 5, in_scope: 6, failing: 6, deleted_at: null },
+      { survey_id: 'gone', indicator_no: 7, in_scope: 6, failing: 6, deleted_at: null },
+    ],
   };
   const input: DashboardInput = {
     tambons: [
       { code: '800108', nameTh: 'นาทราย', districtCode: '8001', districtNameTh: 'เมือง', seq: 2, createdAt: 'x' },
       { code: '800102', nameTh: 'ท่าวัง', districtCode: '8001', districtNameTh: 'เมือง', seq: null, createdAt: null },
+      { code: '800103', nameTh: 'โพธิ์เสด็จ', districtCode: '8001', districtNameTh: 'เมือง', seq: 4, createdAt: 'x' },
     ],
     rows: (code, table) => rows[code]?.[table] ?? [],
   };
@@ -154,7 +189,10 @@ describe('dashboard numbers', () => {
       ['ข', 1, 'agency', false],
       ['ก', 2, 'province', true],
     ]);
-    expect(bmnFailing(input)).toEqual([{ indicatorNo: 3, tambonsFailing: 1, inScope: 10, failing: 2 }]);
+    expect(bmnFailing(input)).toEqual([
+      { indicatorNo: 3, tambonsFailing: 2, inScope: 10 + 30 + 8, failing: 2 + 1 + 3 },
+      { indicatorNo: 5, tambonsFailing: 1, inScope: 6, failing: 1 },
+    ]);
   });
 
   it('knows the area and what a batch exits with', () => {

@@ -40,8 +40,15 @@ export const dashboardTables = {
   /** The facilitators' recorded tie-breaks, which order projects with equal votes. */
   decisions: { table: 'forum_decisions', issueId: 'issue_id', kind: 'kind', rowIds: 'row_ids' },
   funders: { table: 'funders', name: 'name', column: 'funding_column' },
-  /** จปฐ. aggregates per village and survey year (the imports' TPMAP tables): in scope (ALL) and failing (CNT) per indicator. */
-  bmn: { table: 'bmn_village_indicators', surveyId: 'survey_id', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
+  /**
+   * จปฐ. per village, survey year and indicator: in scope (ALL) and failing (CNT), as the tambon's
+   * จปฐ. page shows them — counted from household answers or taken from TPMAP counts. A resource
+   * every package carries, computed at export (services/packages/derived.ts), so a tambon that
+   * imported household files only is counted without its household rows travelling.
+   */
+  bmn: { table: 'bmn_village_results', year: 'survey_year', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
+  /** The imports' TPMAP tables, read only for a tambon whose packages carry no `bmn_village_results` (an older app). */
+  bmnTpmap: { table: 'bmn_village_indicators', surveyId: 'survey_id', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
   bmnSurveys: { table: 'bmn_village_surveys', year: 'survey_year' },
 } as const;
 
@@ -266,28 +273,42 @@ export interface IndicatorFailing {
   failing: number;
 }
 
+/** One tambon's จปฐ. counts per indicator for its latest survey year, from rows `{ year, no, inScope, failing }`. */
+function latestYearCounts(rows: readonly { year: number; no: number; inScope: number; failing: number }[]): Map<number, { inScope: number; failing: number }> {
+  const latest = Math.max(0, ...rows.map((r) => r.year));
+  const perTambon = new Map<number, { inScope: number; failing: number }>();
+  for (const r of rows) {
+    if (r.year !== latest) continue;
+    const v = perTambon.get(r.no) ?? { inScope: 0, failing: 0 };
+    v.inScope += r.inScope;
+    v.failing += r.failing;
+    perTambon.set(r.no, v);
+  }
+  return perTambon;
+}
+
 /**
- * จปฐ. indicators failing across tambons (the village aggregates of each tambon's latest survey
- * year summed), most tambons first.
+ * จปฐ. indicators failing across tambons (the village figures of each tambon's latest survey year
+ * summed), most tambons first. The figures are `bmn_village_results`. Important: a tambon whose
+ * latest package has none of those rows but has TPMAP tables was exported by an app older than the
+ * resource (tambon offices do not upgrade together); its TPMAP counts are read instead, so an
+ * upgraded province does not lose tambons that have not upgraded yet.
  */
 export function bmnFailing(input: DashboardInput): IndicatorFailing[] {
   const t = dashboardTables.bmn;
+  const tp = dashboardTables.bmnTpmap;
   const s = dashboardTables.bmnSurveys;
   const out = new Map<number, IndicatorFailing>();
   for (const tambon of input.tambons) {
     if (tambon.seq === null) continue;
-    const yearOf = new Map(live(input.rows(tambon.code, s.table)).map((r) => [str(r.id) ?? '', num(r[s.year])]));
-    const latest = Math.max(0, ...yearOf.values());
-    const perTambon = new Map<number, { inScope: number; failing: number }>();
-    for (const r of live(input.rows(tambon.code, t.table))) {
-      if (yearOf.get(str(r[t.surveyId]) ?? '') !== latest) continue;
-      const no = num(r[t.indicatorNo]);
-      const v = perTambon.get(no) ?? { inScope: 0, failing: 0 };
-      v.inScope += num(r[t.inScope]);
-      v.failing += num(r[t.failing]);
-      perTambon.set(no, v);
+    let rows = live(input.rows(tambon.code, t.table)).map((r) => ({ year: num(r[t.year]), no: num(r[t.indicatorNo]), inScope: num(r[t.inScope]), failing: num(r[t.failing]) }));
+    if (rows.length === 0) {
+      const yearOf = new Map(live(input.rows(tambon.code, s.table)).map((r) => [str(r.id) ?? '', num(r[s.year])]));
+      rows = live(input.rows(tambon.code, tp.table))
+        .filter((r) => yearOf.has(str(r[tp.surveyId]) ?? ''))
+        .map((r) => ({ year: yearOf.get(str(r[tp.surveyId]) ?? '')!, no: num(r[tp.indicatorNo]), inScope: num(r[tp.inScope]), failing: num(r[tp.failing]) }));
     }
-    for (const [no, v] of perTambon) {
+    for (const [no, v] of latestYearCounts(rows)) {
       const total = out.get(no) ?? { indicatorNo: no, tambonsFailing: 0, inScope: 0, failing: 0 };
       total.inScope += v.inScope;
       total.failing += v.failing;

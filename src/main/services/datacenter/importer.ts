@@ -27,6 +27,7 @@ import { assertWithinSizeCap, type FsPort } from '../ports';
 import type { WriteSpec } from '../write';
 import { sha256 } from '../packages/build';
 import type { TableSpec } from '../packages/catalog';
+import { packageCatalog } from '../packages/derived';
 import { keyIdHex, decodePublicKey } from '../packages/minisign';
 import { checkSignature, openPackage, PackageError, parseCell, readResource, verifyContents, type CellValue, type VerifiedPackage } from '../packages/read';
 
@@ -36,7 +37,10 @@ export interface Importer {
   area: Area;
   filesDir: string;
   fs: FsPort;
-  /** The tables this build understands (the tambon workspace's registry; the bench adds its own). */
+  /**
+   * The tables this build understands (the tambon workspace's registry; the bench adds its own).
+   * The derived resources (packages/derived.ts) are understood besides, whatever the registry.
+   */
   catalog: readonly TableSpec[];
   /** One write through the pipeline: one transaction with its audit record. */
   write<T>(spec: WriteSpec, body: (tx: WriteTx) => T): T;
@@ -330,7 +334,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
     return outcome;
   }
   const warnings: ImportOutcome['warnings'] = [];
-  const understood = new Map(im.catalog.filter((t) => t.travel !== 'local').map((t) => [t.name, t]));
+  const understood = new Map(packageCatalog(im.catalog).filter((t) => t.travel !== 'local').map((t) => [t.name, t]));
   const prepared: Prepared[] = [];
   try {
     for (const resource of pkg.resources) {

@@ -20,6 +20,7 @@ import type { OpenWorkspace } from '../session';
 import { runWrite, currentWriter, announceChange } from '../write';
 import { buildPackage, sha256, tableCsv } from './build';
 import { travellingTables, workspaceCatalog, type TableSpec } from './catalog';
+import { derivedCsv, derivedResources, type DerivedResource } from './derived';
 import { createKey, keyDir, noKey, publicOf, readKeyFile, readSeqMark, replaceKey, unwrapKey, wrapKey, writeSeqMark, type KeyFile } from './keys';
 import { decodePublicKey, ed25519Sign, generateKeyPair, keyIdHex, type RawKeyPair } from './minisign';
 import { checkSignature, openPackage, PackageError, readResource, verifyContents } from './read';
@@ -117,6 +118,8 @@ export interface ExportOptions {
   remember?: boolean;
   /** The tables to consider (the workspace's registry by default; tests and the bench add theirs). */
   catalog?: TableSpec[];
+  /** The derived resources to compute (packages/derived.ts; all of them by default). */
+  derived?: readonly DerivedResource[];
 }
 
 /**
@@ -136,6 +139,12 @@ export async function exportPackage(ctx: AppContext, ws: OpenWorkspace, options:
     }
     if (table.primaryKey.join() !== 'id') throw new ServiceError('INTERNAL', `ตาราง ${table.name} ไม่มีรหัสแถว`, `Travelling table ${table.name} has no id primary key`);
   }
+  const derived = options.derived ?? derivedResources;
+  for (const resource of derived) {
+    if (travelling.some((t) => t.name === resource.spec.name)) {
+      throw new ServiceError('INTERNAL', `ชื่อ ${resource.spec.name} ซ้ำกับตาราง`, `Derived resource ${resource.spec.name} has the name of a table`);
+    }
+  }
   let key: RawKeyPair | null = null;
   let keyCreated = false;
   if (!preview) {
@@ -153,7 +162,10 @@ export async function exportPackage(ctx: AppContext, ws: OpenWorkspace, options:
   const own = lastExport(ws);
   const previous = own && own.seq >= mark.seq ? { seq: own.seq, sha256: own.sha256 } : { seq: mark.seq, sha256: mark.packageSha256 };
   const seq = preview ? 0 : previous.seq + 1;
-  const csvs = travelling.map((spec) => ({ spec, ...tableCsv(ws.sqlite, spec, salt) }));
+  const csvs = [
+    ...travelling.map((spec) => ({ spec, ...tableCsv(ws.sqlite, spec, salt) })),
+    ...derived.map((resource) => ({ spec: resource.spec, ...derivedCsv(resource, { resourcesDir: ctx.resourcesDir, now: writer.now.toISOString() }, ws) })),
+  ];
   const built = buildPackage(
     {
       packageId: uuidv7(),

@@ -207,3 +207,42 @@ export function groupPassPercent(stats: readonly IndicatorStat[], indicators: re
   }
   return percent(inScope - failing, inScope);
 }
+
+/**
+ * One row of the `bmn_village_results` package resource: a village's figures of one indicator in
+ * one survey year, exactly as the จปฐ. page shows them (household answers counted where the
+ * village has any for the year, else its TPMAP counts).
+ */
+export interface BmnVillageResult {
+  villageId: string;
+  surveyYear: number;
+  setId: string;
+  indicatorNo: number;
+  /** Households of the village's survey (its household rows, or the TPMAP file's count). */
+  households: number;
+  inScope: number;
+  failing: number;
+  source: 'households' | 'aggregates';
+}
+
+/**
+ * The village × indicator rows of one year's figures: every indicator of the set for every village
+ * with figures that year (an indicator with none in scope included: "nobody in scope" is a figure
+ * too); villages without figures give no row.
+ */
+export function bmnVillageResults(figures: { year: number; setId: string; villages: readonly Pick<VillageBmn, 'village' | 'source' | 'households' | 'indicators'>[] }): BmnVillageResult[] {
+  return figures.villages.flatMap((v) => {
+    const source = v.source;
+    if (source === null) return [];
+    return v.indicators.map((s) => ({
+      villageId: v.village.id,
+      surveyYear: figures.year,
+      setId: figures.setId,
+      indicatorNo: s.no,
+      households: v.households,
+      inScope: s.inScope,
+      failing: s.failing,
+      source,
+    }));
+  });
+}
