@@ -197,7 +197,7 @@ describe('imports through the job and the registry', () => {
     const end = await finished(p, stagedJob);
     expect((end.result as { packages: { file: string; status: string }[] }).packages).toEqual([expect.objectContaining({ file: 'dropped.tpkg', status: 'already-imported' })]);
     expect((await fails(p, 'jobs.start', { kind: 'datacenterImport', input: { staged: [{ id: 'f'.repeat(64), name: 'gone.tpkg' }] } })).messageEn).toContain('drop it again');
-  });
+  }, 90_000);
 
   it('refuses a tambon outside the area, a second key without replace; replaces a lost key; revokes after a seq', async () => {
     const t = context();
