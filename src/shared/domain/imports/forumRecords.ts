@@ -105,8 +105,9 @@ export function villageFromText(text: string, villages: readonly KnownVillage[])
   const t = normalizeThaiDigits(cleanText(text));
   const numbered = /^(\d{1,2})$/.exec(t) ?? villageNumber.exec(t);
   if (numbered) return villages.find((v) => v.moo === Number(numbered[1])) ?? null;
-  const key = normalizeHeader(t);
-  return villages.find((v) => v.name !== undefined && (normalizeHeader(v.name) === key || normalizeHeader(`บ้าน${v.name}`) === key)) ?? null;
+  // "บ้านนาทราย", "นาทราย": the word บ้าน before a village's name is written or left out.
+  const bare = (name: string) => normalizeHeader(name).replace(/^บ้าน/, '');
+  return villages.find((v) => v.name !== undefined && bare(v.name) === bare(t)) ?? null;
 }
 
 /** What the template's kind column may say. */
@@ -248,7 +249,7 @@ export function createForumRowReader(context: ForumReaderContext): {
         const sourceVillageIds = villagesOf('villages');
         // A numbered row of an empty form: nothing to import.
         if (problem === null && causes.length === 0 && solutions.length === 0 && problems.length === 0) return { outcome: 'ignored' };
-        if (problem === null && !problems.some((p) => p.column === cell('problem')?.column)) problems.push({ column: cell('problem')!.column, code: 'missingProblem' });
+        if (problem === null && !problems.some((p) => p.column === cell('problem')?.column)) problems.push({ column: cell('problem')?.column ?? null, code: 'missingProblem' });
         const issueId = issueOf();
         return finish(issueId && problem !== null ? { kind: 'pcs', issueId, problem, causes, solutions, sourceVillageIds } : null);
       }
@@ -274,7 +275,7 @@ export function createForumRowReader(context: ForumReaderContext): {
         const anything = target !== null || duration !== null || villageIds.length > 0 || total !== null || funding.length > 0 || Object.keys(yearBudgets).length > 0;
         // A band, a note or a totals line under the table (its text sits in the order column): nothing to import.
         if (name === null && !anything && problems.length === 0) return { outcome: 'ignored' };
-        if (name === null && !problems.some((p) => p.column === cell('projectName')?.column)) problems.push({ column: cell('projectName')!.column, code: 'missingProjectName' });
+        if (name === null && !problems.some((p) => p.column === cell('projectName')?.column)) problems.push({ column: cell('projectName')?.column ?? null, code: 'missingProjectName' });
         const years = Object.values(yearBudgets);
         if (total !== null && years.length > 0 && years.reduce((a, b) => a + b, 0) !== total) {
           problems.push({ column: totalCell!.column, code: 'budgetTotalMismatch', value: `${total} ≠ ${years.reduce((a, b) => a + b, 0)}` });
@@ -296,13 +297,13 @@ export function createForumRowReader(context: ForumReaderContext): {
         if (!how) problems.push({ column: howCell.column, code: 'unknownHow', value: cellText(howCell.cell) });
       }
       const estimatedBudget = baht(cell('estimatedBudget'));
-      let itemKind: 'problem' | 'project' | null = null;
+      let itemKind: 'problem' | 'project' | null;
       if (kindCell && !isBlank(kindCell.cell)) {
         itemKind = itemKindFrom(cellText(kindCell.cell));
         if (!itemKind) problems.push({ column: kindCell.column, code: 'unknownItemKind', value: cellText(kindCell.cell) });
       } else itemKind = how !== null || estimatedBudget !== null ? 'project' : 'problem';
       if (itemText === null && how === null && estimatedBudget === null && (!kindCell || isBlank(kindCell.cell)) && problems.length === 0) return { outcome: 'ignored' };
-      if (itemText === null && !problems.some((p) => p.column === cell('itemText')?.column)) problems.push({ column: cell('itemText')!.column, code: 'missingItemText' });
+      if (itemText === null && !problems.some((p) => p.column === cell('itemText')?.column)) problems.push({ column: cell('itemText')?.column ?? null, code: 'missingItemText' });
       let village: KnownVillage | null = null;
       const codeCell = cell('villageCode');
       const mooCell = cell('moo');

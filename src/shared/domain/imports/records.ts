@@ -157,7 +157,7 @@ export function createRowReader(context: ReaderContext): RowReader {
   const { kind, mapping } = context;
   if (isForumKind(kind)) {
     const forum = createForumRowReader({ kind, mapping, villages: context.villages, issues: context.issues ?? [], planYears: context.planYears ?? [] });
-    return { read: forum.read, startSheet: forum.startSheet, year: () => null, unknownCategories: () => new Map() };
+    return { read: (cells) => forum.read(cells), startSheet: (sheet) => forum.startSheet(sheet), year: () => null, unknownCategories: () => new Map() };
   }
   const byField = new Map<FieldKey, number>();
   for (const m of mapping) if (m.field !== 'ignore' && m.field !== 'personal' && m.field !== 'custom') byField.set(m.field, m.column);
