@@ -111,8 +111,11 @@ describe('Excel exports read back with exceljs', () => {
     const wb = await readBack(files.projects);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['ประเด็นที่ 1', 'ประเด็นที่ 2', 'ประเด็นที่ 3', 'ประเด็นที่ 4', 'ประเด็นที่ 5', 'สรุปแหล่งงบประมาณ']);
     const ws = wb.getWorksheet('ประเด็นที่ 2')!;
-    expect(rowTexts(ws, 5)).toEqual(['ที่', 'แผนงาน/โครงการ', 'งบประมาณ (บาท)', 'เป้าหมาย', 'ระยะเวลา', 'สถานที่ดำเนินการ', 'แหล่งงบประมาณ', 'แหล่งงบประมาณ', 'แหล่งงบประมาณ']);
-    expect(rowTexts(ws, 6).slice(6)).toEqual(['งบท้องถิ่น (แผนพัฒนาท้องถิ่น)', 'งบหน่วยงานภาครัฐ/เอกชน', 'งบพัฒนาจังหวัด']);
+    expect(rowTexts(ws, 5).slice(0, 9)).toEqual(['ที่', 'แผนงาน/โครงการ', 'งบประมาณ (บาท)', 'เป้าหมาย', 'ระยะเวลา', 'สถานที่ดำเนินการ', 'แหล่งงบประมาณ', 'แหล่งงบประมาณ', 'แหล่งงบประมาณ']);
+    expect(rowTexts(ws, 6).slice(6, 9)).toEqual(['งบท้องถิ่น (แผนพัฒนาท้องถิ่น)', 'งบหน่วยงานภาครัฐ/เอกชน', 'งบพัฒนาจังหวัด']);
+    // Right of the Chainat columns, the budget per plan year, so the workbook reads back the same.
+    expect(rowTexts(ws, 5)[9]).toBe('งบประมาณรายปี (บาท)');
+    expect(rowTexts(ws, 6).slice(9)).toEqual(['พ.ศ. 2566', 'พ.ศ. 2567', 'พ.ศ. 2568', 'พ.ศ. 2569', 'พ.ศ. 2570']);
     expect(ws.getCell('G5').isMerged && ws.getCell('I5').isMerged).toBe(true);
     expect(ws.getCell('A5').isMerged && ws.getCell('A6').isMerged).toBe(true);
     // 42 votes first; the 30-vote tie as the room decided (the market before the accounts); then 12.
@@ -123,11 +126,11 @@ describe('Excel exports read back with exceljs', () => {
       ['3', 'ส่งเสริมการทำบัญชีครัวเรือน'],
       ['4', 'ศูนย์เรียนรู้เกษตรอินทรีย์'],
     ]);
-    expect(rowTexts(ws, 7).slice(2)).toEqual(['300000', 'ครัวเรือนในตำบลนาทราย 150 ครัวเรือน', '12 เดือน', 'ม.1 บ้านนาทราย\nม.2 บ้านควนหรั่ง', '100000', '200000', '']);
+    expect(rowTexts(ws, 7).slice(2, 9)).toEqual(['300000', 'ครัวเรือนในตำบลนาทราย 150 ครัวเรือน', '12 เดือน', 'ม.1 บ้านนาทราย\nม.2 บ้านควนหรั่ง', '100000', '200000', '']);
     const total = rowTexts(ws, 11);
     expect(total[1]).toBe('รวม 4 โครงการ');
     expect(total[2]).toBe(String(300_000 + 20_000 + 60_000 + 500_000));
-    expect(total.slice(6)).toEqual(['260000', '200000', '400000']);
+    expect(total.slice(6, 9)).toEqual(['260000', '200000', '400000']);
     expect(ws.getCell('C11').value).toMatchObject({ formula: 'SUM(C7:C10)' });
     // Fewer than 10 ranked: the marker, and the decision with its reason.
     const notes = [12, 13].map((r) => rowTexts(ws, r)[0]).join('\n');
@@ -238,7 +241,7 @@ describe.skipIf(!soffice.ok)('exports in LibreOffice Calc (converted to CSV)', (
 
     const projects = csv.get(files.projects)!.get('ประเด็นที่ 2')!;
     expect(projects[4]!.slice(0, 7)).toEqual(['ที่', 'แผนงาน/โครงการ', 'งบประมาณ (บาท)', 'เป้าหมาย', 'ระยะเวลา', 'สถานที่ดำเนินการ', 'แหล่งงบประมาณ']);
-    expect(projects[5]!.slice(6)).toEqual(['งบท้องถิ่น (แผนพัฒนาท้องถิ่น)', 'งบหน่วยงานภาครัฐ/เอกชน', 'งบพัฒนาจังหวัด']);
+    expect(projects[5]!.slice(6, 9)).toEqual(['งบท้องถิ่น (แผนพัฒนาท้องถิ่น)', 'งบหน่วยงานภาครัฐ/เอกชน', 'งบพัฒนาจังหวัด']);
     expect(projects[6]!.slice(0, 3)).toEqual(['1', 'ส่งเสริมการแปรรูปยางพาราและข้าว', '300000']);
     // Calc recalculates the totals from the formulas.
     expect(projects[10]!.slice(1, 3)).toEqual(['รวม 4 โครงการ', '880000']);

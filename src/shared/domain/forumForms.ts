@@ -75,6 +75,9 @@ export const projectHeadings = [
 /** The group heading over the three source columns. */
 export const fundingGroupHeading = 'แหล่งงบประมาณ';
 
+/** The group heading over the plan years' budgets (พ.ศ. each) right of the Chainat table's columns. */
+export const yearBudgetsHeading = 'งบประมาณรายปี (บาท)';
+
 /** The columns of form ผ.02 before and after the budget years. */
 export const p02Before = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)'] as const;
 /** The columns of form ผ.02 after the budget years. */

@@ -14,6 +14,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { rowIdentity, type TravelClass } from './identity';
+import { imports } from './imports';
 import { villages } from './villages';
 import { offices, strategicIssues } from './workspace';
 
@@ -68,8 +69,10 @@ export const villageItems = sqliteTable(
     issueId: text('issue_id').references(() => strategicIssues.id),
     /** Order within the village and kind: the village's priority. */
     sortKey: real('sort_key').notNull(),
+    /** The import that brought the row from a workbook (`imports undo` tombstones it); null when typed in the app. */
+    importId: text('import_id').references(() => imports.id),
   },
-  (t) => [index('village_items_village_idx').on(t.villageId), index('village_items_issue_idx').on(t.issueId)],
+  (t) => [index('village_items_village_idx').on(t.villageId), index('village_items_issue_idx').on(t.issueId), index('village_items_import_idx').on(t.importId)],
 );
 
 /** The forum of this plan cycle (one live row): date, place, agenda, minutes. */
@@ -129,8 +132,10 @@ export const pcsRows = sqliteTable(
     /** JSON array of village ids the problem came from. */
     sourceVillageIds: text('source_village_ids').notNull().default('[]'),
     sortKey: real('sort_key').notNull(),
+    /** The import that brought the row from a workbook (`imports undo` tombstones it); null when typed in the app. */
+    importId: text('import_id').references(() => imports.id),
   },
-  (t) => [index('pcs_rows_issue_idx').on(t.issueId)],
+  (t) => [index('pcs_rows_issue_idx').on(t.issueId), index('pcs_rows_import_idx').on(t.importId)],
 );
 
 /**
@@ -185,8 +190,10 @@ export const projects = sqliteTable(
     provincialFlag: integer('provincial_flag', { mode: 'boolean' }).notNull().default(false),
     votes: integer('votes'),
     sortKey: real('sort_key').notNull(),
+    /** The import that brought the row from a workbook (`imports undo` tombstones it); null when typed in the app. */
+    importId: text('import_id').references(() => imports.id),
   },
-  (t) => [index('projects_issue_idx').on(t.issueId)],
+  (t) => [index('projects_issue_idx').on(t.issueId), index('projects_import_idx').on(t.importId)],
 );
 
 /** Decisions and minutes recorded at the forum, tied to rows (a tie-break orders tied projects). */

@@ -55,8 +55,8 @@ export function getPcsRow(db: Db, id: string): PcsRow {
   return toPcsRow(liveRow(db, pcsRows, id), evidenceByRow(db));
 }
 
-/** Adds a row to an issue's table, after `after` or at the end. */
-export function addPcsRow(tx: WriteTx, input: ChannelParsed<'forum.pcs.add'>): PcsRow {
+/** Adds a row to an issue's table, after `after` or at the end; `importId` names the workbook import that brought it. */
+export function addPcsRow(tx: WriteTx, input: ChannelParsed<'forum.pcs.add'>, options: { importId?: string } = {}): PcsRow {
   assertLiveIssue(tx.db, input.issueId);
   const values = input.values ?? {};
   for (const id of values.sourceVillageIds ?? []) assertLiveVillage(tx.db, id, 'sourceVillageIds');
@@ -69,6 +69,7 @@ export function addPcsRow(tx: WriteTx, input: ChannelParsed<'forum.pcs.add'>): P
     sourceVillageIds: '[]',
     ...columnsOf(values),
     sortKey,
+    importId: options.importId ?? null,
   });
   return toPcsRow(row, new Map());
 }

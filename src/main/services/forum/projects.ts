@@ -139,8 +139,8 @@ function checked(db: Db, values: Partial<ProjectValues>, before: Project | null,
   return out;
 }
 
-/** Adds a project to an issue, after `after` or at the end. */
-export function addProject(tx: WriteTx, input: ChannelParsed<'forum.projects.add'>): Project {
+/** Adds a project to an issue, after `after` or at the end; `importId` names the workbook import that brought it. */
+export function addProject(tx: WriteTx, input: ChannelParsed<'forum.projects.add'>, options: { importId?: string } = {}): Project {
   assertLiveIssue(tx.db, input.issueId);
   const values = checked(tx.db, input.values, null, null);
   const sortKey = sortKeyAfter(tx, projects, eq(projects.issueId, input.issueId), input.after);
@@ -156,6 +156,7 @@ export function addProject(tx: WriteTx, input: ChannelParsed<'forum.projects.add
     provincialFlag: false,
     ...columnsOf(values),
     sortKey,
+    importId: options.importId ?? null,
   });
   return toProject(row);
 }

@@ -80,8 +80,8 @@ export function setVillagePlan(tx: WriteTx, input: ChannelParsed<'forum.villageP
   return { villageId: row.villageId, revised: row.revised, revisedOn: row.revisedOn, rev: row.rev };
 }
 
-/** Adds an item to a village's problems or project ideas, after `after` or at the end. */
-export function addVillageItem(tx: WriteTx, input: ChannelParsed<'forum.villageItems.add'>): VillageItem {
+/** Adds an item to a village's problems or project ideas, after `after` or at the end; `importId` names the workbook import that brought it. */
+export function addVillageItem(tx: WriteTx, input: ChannelParsed<'forum.villageItems.add'>, options: { importId?: string } = {}): VillageItem {
   assertLiveVillage(tx.db, input.villageId);
   const sortKey = sortKeyAfter(tx, villageItems, siblingsOf(input), input.after);
   const values = input.values ?? {};
@@ -93,6 +93,7 @@ export function addVillageItem(tx: WriteTx, input: ChannelParsed<'forum.villageI
     estimatedBudget: values.estimatedBudget ?? null,
     issueId: null,
     sortKey,
+    importId: options.importId ?? null,
   });
   return toVillageItem(row);
 }

@@ -13,7 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { setForYear, type IndicatorSet } from '../../../shared/domain/evidence/indicatorSets';
-import { accountCategoryLabels, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
+import { accountCategoryLabels, isForumKind, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
+import { emptyProjectValues, pcsValues, planYears, projectValues, villageItemValues } from '../../../shared/domain/forum';
+import type { KnownIssue } from '../../../shared/domain/imports/forumRecords';
 import { cellText, columnLetter, type CellNote } from '../../../shared/domain/imports/cells';
 import { classifyRow, detectHeader, headerAt, type HeaderGuess, type SheetRow } from '../../../shared/domain/imports/headers';
 import { checkMapping } from '../../../shared/domain/imports/mappingCheck';
@@ -44,6 +46,11 @@ import {
 import type { WorkspaceDb } from '../../db/client';
 import type { WriteSpec } from '../write';
 import { loadSets } from '../evidence/sets';
+import { addPcsRow } from '../forum/pcs';
+import { addProject } from '../forum/projects';
+import { liveIssues } from '../forum/readiness';
+import { planSettings } from '../forum/settings';
+import { addVillageItem } from '../forum/villagePlans';
 import { readRows, sha256File, sniffFile, type ReadStats } from './source';
 import { endImport, findActiveImport } from './store';
 
@@ -88,7 +95,7 @@ export type CategoryMap = Record<string, AccountCategory | 'ignore'>;
 export function workspaceVillages(db: Db): { tambonCode: string; villages: KnownVillage[] } {
   const t = db.select({ code: tambon.code }).from(tambon).where(isNull(tambon.deletedAt)).get();
   if (!t) throw refused('พื้นที่ทำงานนี้ไม่มีข้อมูลตำบล', 'This workspace has no tambon');
-  const list = db.select({ id: villages.id, moo: villages.moo, code: villages.code }).from(villages).where(isNull(villages.deletedAt)).all();
+  const list = db.select({ id: villages.id, moo: villages.moo, code: villages.code, name: villages.name }).from(villages).where(isNull(villages.deletedAt)).all();
   return { tambonCode: t.code, villages: list };
 }
 
@@ -109,6 +116,8 @@ interface SheetState {
   decided: boolean;
   /** Rows the file holds in this sheet (empty rows it does not hold are not counted). */
   rows: number;
+  /** The sheet's own reader, when its layout is not the first sheet's (the forum's workbooks). */
+  reader?: RowReader;
 }
 
 /** A record with where it came from. */
@@ -231,6 +240,21 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
     }
     const key = layoutHash(input.kind, header.labels);
     if (chosen) {
+      if (key !== chosen.key && isForumKind(input.kind)) {
+        // A group's workbook may lay each issue's sheet out its own way: the sheet gets its own
+        // mapping (remembered for its layout, else automatic) and its own reader.
+        const mapping = rememberedLayout(db, input.kind, header.labels)?.mapping ?? header.mapping;
+        if (checkMapping(input.kind, mapping).length > 0) {
+          if (!wanted) return;
+          const issues = checkMapping(input.kind, mapping);
+          throw new Refusal(issues.map((i) => `ชีต "${state.name}": ${i.th}`).join(' · '), issues.map((i) => `Sheet "${state.name}": ${i.en}`).join(' · '));
+        }
+        state.reader = forumReader(mapping);
+        state.reading = true;
+        seenSheets.push(state.name);
+        startSheet(state);
+        return;
+      }
       if (key !== chosen.key) {
         if (!wanted) return;
         throw new Refusal(
@@ -240,6 +264,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       }
       state.reading = true;
       seenSheets.push(state.name);
+      startSheet(state);
       return;
     }
     const remembered = input.mapping ? null : rememberedLayout(db, input.kind, header.labels);
@@ -340,7 +365,23 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       categoryMap,
       ...(existingHouseholds ? { existingHouseholds } : {}),
       ...(existingVillages ? { existingVillages } : {}),
+      ...(isForumKind(input.kind) ? { issues: forumIssues(), planYears: planYears(planSettings(db, now).plan) } : {}),
     });
+    startSheet(state);
+  };
+
+  /** A reader of the forum's workbooks for a sheet with its own layout. */
+  const forumReader = (mapping: ColumnMapping[]) =>
+    createRowReader({ kind: input.kind, tambonCode, villages: known, mapping, year: null, dateRange, issues: forumIssues(), planYears: planYears(planSettings(db, now).plan) });
+
+  /** The issues a forum workbook's rows are matched to, read once. */
+  let issues: KnownIssue[] | null = null;
+  const forumIssues = () => (issues ??= liveIssues(db));
+  /** Tells the reader a sheet's rows come next, with its name and the titles above its header (the forum's workbooks name their issue or village there). */
+  const startSheet = (state: SheetState) => {
+    const header = state.header!;
+    const titles = state.buffer.filter((r) => r.number < header.firstRow).map((r) => r.cells.map(cellText).filter((t) => t !== '').join(' '));
+    (state.reader ?? reader!).startSheet({ name: state.name, titles });
   };
 
   /** Reads one data row (below the header) of a sheet being read. */
@@ -353,7 +394,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       return;
     }
     outcome.rows.read += 1;
-    const result = reader!.read(row.cells);
+    const result = (state.reader ?? reader!).read(row.cells);
     if (result.outcome === 'otherTambon') outcome.rows.skipped.otherTambon += 1;
     else if (result.outcome === 'ignored') outcome.rows.skipped.ignored += 1;
     else if (result.outcome === 'rejected') {
@@ -428,7 +469,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
     const message = problemMessage(p.code, p.value);
     return { sheet: p.sheet, row: p.row, column: p.column === null ? null : columnLetter(p.column), code: p.code, message: message.th, messageEn: message.en, ...(p.value ? { value: p.value } : {}) };
   });
-  outcome.preview = previewOf(input.kind, placed.slice(0, input.previewRows), known);
+  outcome.preview = previewOf(input.kind, placed.slice(0, input.previewRows), known, issues ?? []);
   if (input.strict && outcome.rows.rejected > 0) {
     outcome.status = 'refused';
     outcome.rows.imported = 0;
@@ -554,6 +595,30 @@ function writeRecords(tx: WriteTx, input: Input, facts: WriteFacts, checkCancel:
       for (const v of record.values) values.insert({ rowId, importId, column: v.column, label: v.label, valueNumber: v.number, valueText: v.text });
     }
     checkCancel();
+  } else if (input.kind === 'pcs' || input.kind === 'projects' || input.kind === 'village-plans') {
+    // Through the forum's own services, in the file's order (each appended after its issue's or village's rows), each carrying the import's id.
+    placed.forEach(({ record }, i) => {
+      if (record.kind === 'pcs') {
+        const values = pcsValues.parse({ problem: record.problem, causes: record.causes, solutions: record.solutions, sourceVillageIds: record.sourceVillageIds });
+        addPcsRow(tx, { issueId: record.issueId, values }, { importId });
+      } else if (record.kind === 'projects') {
+        const values = projectValues.parse({
+          ...emptyProjectValues,
+          name: record.name,
+          target: record.target,
+          duration: record.duration,
+          villageIds: record.villageIds,
+          yearBudgets: record.yearBudgets,
+          funding: record.funding.map((f) => ({ funderId: null, column: f.column, amount: f.amount })),
+        });
+        addProject(tx, { issueId: record.issueId, values }, { importId });
+      } else if (record.kind === 'village-plans') {
+        const values = villageItemValues.parse({ text: record.text, how: record.how, estimatedBudget: record.estimatedBudget });
+        addVillageItem(tx, { villageId: record.villageId, kind: record.itemKind, values }, { importId });
+      }
+      if (i % 100 === 99) checkCancel();
+    });
+    checkCancel();
   } else {
     const lines = bulkInserter(tx, householdAccountLines, ['importId', 'villageId', 'householdKey', 'date', 'category', 'amount', 'sourceRow']);
     placed.forEach(({ record, row }, i) => {
@@ -565,8 +630,10 @@ function writeRecords(tx: WriteTx, input: Input, facts: WriteFacts, checkCancel:
 }
 
 /** The first records as a table a person checks before importing: column keys, then the rows' cells. */
-function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly KnownVillage[]): ImportOutcome['preview'] {
+function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly KnownVillage[], issues: readonly KnownIssue[] = []): ImportOutcome['preview'] {
+  const issueNo = (id: string) => String(issues.find((i) => i.id === id)?.no ?? '');
   const moo = (id: string) => String(known.find((v) => v.id === id)?.moo ?? '');
+  const moos = (ids: readonly string[]) => ids.map(moo).join(', ');
   const rows = placed.map(({ record, row }) => {
     switch (record.kind) {
       case 'bmn': {
@@ -600,6 +667,15 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
         ];
       case 'accounts':
         return [String(row), moo(record.villageId), record.householdKey.replace(/^(id|house):/, ''), cellText({ date: record.date }), accountCategoryLabels[record.category].th, formatNumber(record.amount)];
+      case 'pcs':
+        return [String(row), issueNo(record.issueId), record.problem, String(record.causes.length), String(record.solutions.length), moos(record.sourceVillageIds)];
+      case 'projects': {
+        const years = Object.values(record.yearBudgets);
+        const total = years.length > 0 ? years.reduce((a, b) => a + b, 0) : record.funding.reduce((a, f) => a + f.amount, 0);
+        return [String(row), issueNo(record.issueId), record.name, formatNumber(total), record.funding.map((f) => f.column).join(', '), moos(record.villageIds)];
+      }
+      case 'village-plans':
+        return [String(row), moo(record.villageId), record.itemKind, record.text, record.how ?? '', record.estimatedBudget === null ? '' : formatNumber(record.estimatedBudget)];
     }
   });
   const columns = {
@@ -607,6 +683,9 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
     tpmap: ['row', 'moo', 'households', 'indicators', 'failing'],
     nrd2c: ['row', 'moo', 'grade', 'values'],
     accounts: ['row', 'moo', 'household', 'date', 'category', 'amount'],
+    pcs: ['row', 'issue', 'problem', 'causes', 'solutions', 'villages'],
+    projects: ['row', 'issue', 'project', 'budget', 'sources', 'villages'],
+    'village-plans': ['row', 'moo', 'itemKind', 'item', 'how', 'budget'],
   }[kind];
   return { columns, rows };
 }

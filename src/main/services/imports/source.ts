@@ -212,6 +212,7 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  let yielded = false;
   try {
     for await (const worksheet of reader) {
       const named = worksheet as ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: unknown };
@@ -230,15 +231,55 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
           cells.push(cellOf(v));
         }
         taken += 1;
+        yielded = true;
         yield { sheet, number: row.number, cells };
       }
     }
   } catch (error) {
+    // Important: exceljs's streaming reader sometimes stops listing a workbook's zip entries
+    // when the worksheets come before workbook.xml (as exceljs itself writes them: the forum's
+    // exports), and then fails on the sheets it kept aside. Such a workbook is read whole
+    // instead, when it is small enough and nothing of it has been handed on yet.
+    if (!failed && !yielded && fs.statSync(file).size <= wholeReadCap) {
+      yield* wholeXlsxRows(file, options, stats);
+      return;
+    }
     throw damagedWorkbook(file, failed ?? error);
   } finally {
     source.destroy();
   }
   if (failed) throw damagedWorkbook(file, failed);
+}
+
+/** The largest workbook read whole when the streaming reader cannot read it. */
+const wholeReadCap = 20 * 1024 * 1024;
+
+/** The rows of an xlsx workbook read whole (see {@link xlsxRows}). */
+async function* wholeXlsxRows(file: string, options: ReadOptions, stats: ReadStats): AsyncGenerator<SourceRow> {
+  const { Workbook } = await excel();
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    throw damagedWorkbook(file, error);
+  }
+  for (const worksheet of workbook.worksheets) {
+    if (options.sheets && !options.sheets.has(worksheet.name)) continue;
+    const rows: SourceRow[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      if (options.maxRowsPerSheet !== undefined && rows.length >= options.maxRowsPerSheet) return;
+      const cells: Cell[] = [];
+      for (let i = 1; i <= row.cellCount; i += 1) {
+        const cell = row.getCell(i);
+        // A merged cell reads as its master's value here; the streaming reader (and a person) sees it once, in the master.
+        const v: unknown = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
+        if (isFormula(v)) stats.formulas += 1;
+        cells.push(cellOf(v));
+      }
+      rows.push({ sheet: worksheet.name, number: row.number, cells });
+    });
+    yield* rows;
+  }
 }
 
 /** The rows of a CSV file, streamed and decoded; its one sheet is named after the file. */

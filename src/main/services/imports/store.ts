@@ -14,6 +14,9 @@ import {
   bmnVillageSurveys,
   householdAccountLines,
   imports,
+  pcsRows,
+  projects,
+  villageItems,
   villageTableRows,
   villageTables,
   villageTableValues,
@@ -76,6 +79,10 @@ export function tombstoneImported(tx: WriteTx, importId: string): number {
   n += tombstoneWhere(tx, villageTableRows, eq(villageTableRows.importId, importId));
   n += tombstoneWhere(tx, villageTables, eq(villageTables.importId, importId));
   n += tombstoneWhere(tx, householdAccountLines, eq(householdAccountLines.importId, importId));
+  // The forum's workbooks: rows edited since keep their edits in history, but go with the import that brought them.
+  n += tombstoneWhere(tx, pcsRows, eq(pcsRows.importId, importId));
+  n += tombstoneWhere(tx, projects, eq(projects.importId, importId));
+  n += tombstoneWhere(tx, villageItems, eq(villageItems.importId, importId));
   return n;
 }
 

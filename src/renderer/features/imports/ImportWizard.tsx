@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../shared/domain/fields';
 import { normalizeCategoryText } from '../../../shared/domain/imports/accountCategories';
-import { accountCategories, importKinds, kindFields, villageTableKinds, type AccountCategory, type ColumnMapping, type ImportKind, type VillageTableKind } from '../../../shared/domain/imports/kinds';
+import { accountCategories, importKinds, isForumKind, kindFields, villageTableKinds, type AccountCategory, type ColumnMapping, type ImportKind, type VillageTableKind } from '../../../shared/domain/imports/kinds';
 import { normalizeThaiDigits } from '../../../shared/domain/thaiDigits';
 import type { AppError } from '../../../shared/domain/result';
 import type { ImportOutcome, InspectResult } from '../../../shared/ipc/imports';
@@ -159,6 +159,11 @@ export function ImportWizard(props: { onClose: () => void; onShowEvidence: () =>
     const nos = inspection?.indicatorSet?.nos ?? [];
     if (kind === 'bmn') return [...plain, ...nos.map((no) => ({ value: `indicator:${no}`, label: t.imports.indicatorField(no) }))];
     if (kind === 'tpmap') return [...plain, ...nos.flatMap((no) => [{ value: `all:${no}`, label: t.imports.allField(no) }, { value: `cnt:${no}`, label: t.imports.cntField(no) }])];
+    if (kind === 'projects') {
+      // A plan year's budget column, as the file's headers name them (พ.ศ. 2568…).
+      const years = new Set((inspection?.sheets ?? []).flatMap((s) => s.columns.flatMap((c) => (/^budget:\d{4}$/.test(c.field) ? [Number(c.field.slice(7))] : []))));
+      return [...plain, ...[...years].sort().map((y) => ({ value: `budget:${y}`, label: t.imports.budgetYearField(y) }))];
+    }
     return plain;
   }, [kind, inspection, t]);
 
@@ -259,6 +264,11 @@ export function ImportWizard(props: { onClose: () => void; onShowEvidence: () =>
             </div>
           </div>
           <div className="field-grid field-grid-3">
+            {isForumKind(kind) ? (
+              <p className="hint" data-testid="import-forum-hint">
+                {t.imports.forumYearHint}
+              </p>
+            ) : (
             <div className="field">
               <label htmlFor="import-year">{w.year}</label>
               <TextInput
@@ -278,6 +288,7 @@ export function ImportWizard(props: { onClose: () => void; onShowEvidence: () =>
               </p>
               <FieldError id="import-year-error" message={yearError} />
             </div>
+            )}
             {kind === 'nrd2c' && (
               <>
                 <div className="field">

@@ -85,6 +85,9 @@ function plausible(kind: ImportKind, mapping: readonly ColumnMapping[]): boolean
   if (kind === 'nrd2c') return village && mapping.some((m) => m.field === 'custom' || m.field === 'grade');
   if (kind === 'accounts') return hits >= 2 && (fields.has('date') || fields.has('amount') || fields.has('amount.income') || fields.has('amount.expense'));
   if (kind === 'bmn') return hits >= 2 && mapping.some((m) => m.field.startsWith('indicator:'));
+  if (kind === 'pcs') return hits >= 2 && fields.has('problem');
+  if (kind === 'projects') return hits >= 2 && fields.has('projectName');
+  if (kind === 'village-plans') return hits >= 2 && fields.has('itemText');
   return hits >= 2 && mapping.some((m) => m.field.startsWith('all:') || m.field.startsWith('cnt:'));
 }
 

@@ -4,14 +4,17 @@
  *   - `tpmap` — TPMAP-style village aggregates (`indicatorN.ALL` / `indicatorN.CNT`);
  *   - `nrd2c` — village tables with user-defined columns: กชช.2ค (village basic data, with the
  *     village grade), the leaders' survey of problems and needs, any key-issue table;
- *   - `accounts` — household income–expense ledgers (บัญชีครัวเรือน).
+ *   - `accounts` — household income–expense ledgers (บัญชีครัวเรือน);
+ *   - `pcs`, `projects`, `village-plans` — the forum's own workbooks read back (the
+ *     problem–cause–solution table, the integrated project table, the village-plan template), as
+ *     the forum exports them or as groups type them in Excel first.
  * A column of a file is mapped to one {@link FieldKey}; `ignore` leaves it out and `personal`
  * marks names and citizen ids, which are never read.
  */
 import { z } from 'zod';
 
 /** The import kinds, as the command line names them. */
-export const importKinds = ['bmn', 'tpmap', 'nrd2c', 'accounts'] as const;
+export const importKinds = ['bmn', 'tpmap', 'nrd2c', 'accounts', 'pcs', 'projects', 'village-plans'] as const;
 /** One of {@link importKinds}. */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -21,7 +24,19 @@ export const importKindLabels: Record<ImportKind, { th: string; en: string }> = 
   tpmap: { th: 'ข้อมูลรวมรายหมู่บ้านแบบ TPMAP', en: 'TPMAP-style village aggregates' },
   nrd2c: { th: 'ตารางข้อมูลรายหมู่บ้าน (กชช.2ค และอื่น ๆ)', en: 'Village tables (NRD2C and others)' },
   accounts: { th: 'บัญชีครัวเรือน (รายรับ–รายจ่าย)', en: 'Household accounts (income–expense)' },
+  pcs: { th: 'ตารางปัญหา สาเหตุ แนวทางแก้ไข', en: 'Problem–cause–solution tables' },
+  projects: { th: 'บัญชีโครงการตามประเด็นยุทธศาสตร์', en: 'Project tables by strategic issue' },
+  'village-plans': { th: 'แผนชุมชนหมู่บ้าน (แบบฟอร์ม)', en: 'Village plans (the template)' },
 };
+
+/** The kinds that are the forum's own workbooks: read per strategic issue or per village, written through the forum's tables. */
+export const forumImportKinds = ['pcs', 'projects', 'village-plans'] as const;
+/** One of {@link forumImportKinds}. */
+export type ForumImportKind = (typeof forumImportKinds)[number];
+/** Whether `kind` is one of the forum's workbooks. */
+export function isForumKind(kind: ImportKind): kind is ForumImportKind {
+  return (forumImportKinds as readonly string[]).includes(kind);
+}
 
 /** The kinds of village table an `nrd2c` import holds. */
 export const villageTableKinds = ['nrd2c', 'leaders', 'other'] as const;
@@ -57,19 +72,45 @@ export const plainFields = [
   'amount',
   'amount.income',
   'amount.expense',
+  'order',
+  'issue',
+  'problem',
+  'causes',
+  'solutions',
+  'villages',
+  'projectName',
+  'budget',
+  'target',
+  'duration',
+  'funding.local',
+  'funding.agency',
+  'funding.province',
+  'itemKind',
+  'itemText',
+  'how',
+  'estimatedBudget',
 ] as const;
 /** A field without a number. */
 export type PlainField = (typeof plainFields)[number];
 
 /**
- * What a column holds: a plain field, a จปฐ. indicator's answers (`indicator:7`), or a TPMAP
- * count of an indicator (`all:7` in scope, `cnt:7` failing).
+ * What a column holds: a plain field, a จปฐ. indicator's answers (`indicator:7`), a TPMAP
+ * count of an indicator (`all:7` in scope, `cnt:7` failing), or a project's budget of one plan
+ * year (`budget:2568`, พ.ศ.).
  */
-export type FieldKey = PlainField | `indicator:${number}` | `all:${number}` | `cnt:${number}`;
+export type FieldKey = PlainField | `indicator:${number}` | `all:${number}` | `cnt:${number}` | `budget:${number}`;
+
+/** The plan year (พ.ศ.) of a `budget:YYYY` field, else null. */
+export function fieldBudgetYear(field: FieldKey): number | null {
+  const m = /^budget:(25\d\d)$/.exec(field);
+  return m ? Number(m[1]) : null;
+}
 
 /** A field key, checked. */
 export const fieldKeySchema = z.custom<FieldKey>(
-  (value) => typeof value === 'string' && ((plainFields as readonly string[]).includes(value) || /^(indicator|all|cnt):([1-9]\d{0,2})$/.test(value)),
+  (value) =>
+    typeof value === 'string' &&
+    ((plainFields as readonly string[]).includes(value) || /^(indicator|all|cnt):([1-9]\d{0,2})$/.test(value) || /^budget:25\d\d$/.test(value)),
   { error: 'ไม่รู้จักช่องข้อมูลนี้ / unknown field' },
 );
 
@@ -85,12 +126,16 @@ export const kindFields: Record<ImportKind, readonly PlainField[]> = {
   tpmap: ['ignore', 'personal', 'villageCode', 'moo', 'households', 'year'],
   nrd2c: ['ignore', 'personal', 'villageCode', 'moo', 'grade', 'year', 'custom'],
   accounts: ['ignore', 'personal', 'villageCode', 'moo', 'householdId', 'houseNo', 'date', 'direction', 'category', 'description', 'amount', 'amount.income', 'amount.expense'],
+  pcs: ['ignore', 'personal', 'order', 'issue', 'problem', 'causes', 'solutions', 'villages'],
+  projects: ['ignore', 'personal', 'order', 'issue', 'projectName', 'budget', 'target', 'duration', 'villages', 'funding.local', 'funding.agency', 'funding.province'],
+  'village-plans': ['ignore', 'personal', 'order', 'villageCode', 'moo', 'itemKind', 'itemText', 'how', 'estimatedBudget'],
 };
 
 /** Whether `field` belongs to `kind`. */
 export function fieldAllowed(kind: ImportKind, field: FieldKey): boolean {
   const numbered = fieldIndicator(field);
   if (numbered) return (kind === 'bmn' && numbered.part === 'indicator') || (kind === 'tpmap' && numbered.part !== 'indicator');
+  if (fieldBudgetYear(field) !== null) return kind === 'projects';
   return kindFields[kind].includes(field as PlainField);
 }
 
@@ -118,10 +163,29 @@ export const fieldLabels: Record<PlainField, { th: string; en: string }> = {
   amount: { th: 'จำนวนเงิน', en: 'Amount' },
   'amount.income': { th: 'รายรับ (บาท)', en: 'Income (baht)' },
   'amount.expense': { th: 'รายจ่าย (บาท)', en: 'Expense (baht)' },
+  order: { th: 'ลำดับที่', en: 'Order no.' },
+  issue: { th: 'ประเด็นยุทธศาสตร์', en: 'Strategic issue' },
+  problem: { th: 'ปัญหา', en: 'Problem' },
+  causes: { th: 'สาเหตุ (บรรทัดละหนึ่งข้อ)', en: 'Causes (one per line)' },
+  solutions: { th: 'แนวทางแก้ไข (บรรทัดละหนึ่งข้อ)', en: 'Solutions (one per line)' },
+  villages: { th: 'หมู่บ้าน (บรรทัดละหนึ่งหมู่บ้าน)', en: 'Villages (one per line)' },
+  projectName: { th: 'แผนงาน/โครงการ', en: 'Project' },
+  budget: { th: 'งบประมาณรวม (บาท)', en: 'Total budget (baht)' },
+  target: { th: 'เป้าหมาย', en: 'Target' },
+  duration: { th: 'ระยะเวลา', en: 'Duration' },
+  'funding.local': { th: 'งบท้องถิ่น (แผนพัฒนาท้องถิ่น)', en: 'Local budget (local plan)' },
+  'funding.agency': { th: 'งบหน่วยงานภาครัฐ/เอกชน', en: 'Agencies (public/private)' },
+  'funding.province': { th: 'งบพัฒนาจังหวัด', en: 'Provincial development budget' },
+  itemKind: { th: 'ประเภท (ปัญหา/ความต้องการ หรือ แนวคิดโครงการ)', en: 'Kind (problem/need or project idea)' },
+  itemText: { th: 'รายการ', en: 'Item' },
+  how: { th: 'วิธีดำเนินการ', en: 'How it would be done' },
+  estimatedBudget: { th: 'งบประมาณโดยประมาณ (บาท)', en: 'Estimated budget (baht)' },
 };
 
 /** The label of any field, numbered ones included. */
 export function fieldLabel(field: FieldKey): { th: string; en: string } {
+  const year = fieldBudgetYear(field);
+  if (year !== null) return { th: `งบประมาณ พ.ศ. ${year} (บาท)`, en: `Budget ${year} BE (baht)` };
   const numbered = fieldIndicator(field);
   if (!numbered) return fieldLabels[field as PlainField];
   if (numbered.part === 'indicator') return { th: `ตัวชี้วัดที่ ${numbered.no}`, en: `Indicator ${numbered.no}` };

@@ -43,7 +43,28 @@ const aliases: Partial<Record<PlainField, string[]>> = {
   amount: ['จำนวนเงิน', 'จำนวนเงิน(บาท)', 'ยอดเงิน', 'เงิน(บาท)', 'amount', 'จำนวน(บาท)'],
   'amount.income': ['รายรับ', 'รายรับ(บาท)', 'รายได้', 'รายได้(บาท)', 'income', 'รับ'],
   'amount.expense': ['รายจ่าย', 'รายจ่าย(บาท)', 'expense', 'expenses', 'จ่าย'],
+  // The forum's workbooks (the headings of shared/domain/forumForms.ts, and what groups type in Excel first).
+  order: ['ลำดับที่', 'ลำดับ', 'ที่', 'no', 'no.', '#', 'order'],
+  issue: ['ประเด็น', 'ประเด็นที่', 'ประเด็นยุทธศาสตร์', 'ประเด็นยุทธศาสตร์ที่', 'ยุทธศาสตร์', 'ยุทธศาสตร์ที่', 'issue', 'strategicissue', 'strategy'],
+  problem: ['ปัญหา', 'สภาพปัญหา', 'ปัญหาที่พบ', 'problem', 'problems'],
+  causes: ['สาเหตุ', 'สาเหตุของปัญหา', 'cause', 'causes'],
+  solutions: ['แนวทางแก้ไข', 'แนวทางแก้ไขปัญหา', 'แนวทางการแก้ไข', 'แนวทางการแก้ไขปัญหา', 'วิธีแก้ไข', 'solution', 'solutions'],
+  villages: ['หมู่บ้านที่เสนอ', 'หมู่บ้าน', 'สถานที่ดำเนินการ', 'พื้นที่ดำเนินการ', 'พื้นที่เป้าหมาย', 'villages', 'village', 'sourcevillages', 'location'],
+  projectName: ['แผนงาน/โครงการ', 'โครงการ', 'ชื่อโครงการ', 'โครงการ/กิจกรรม', 'project', 'projectname', 'projects'],
+  budget: ['งบประมาณ(บาท)', 'งบประมาณ', 'งบประมาณรวม', 'งบประมาณรวม(บาท)', 'budget', 'totalbudget'],
+  target: ['เป้าหมาย', 'เป้าหมาย(ผลผลิตของโครงการ)', 'target', 'targets'],
+  duration: ['ระยะเวลา', 'ระยะเวลาดำเนินการ', 'duration'],
+  'funding.local': ['งบท้องถิ่น(แผนพัฒนาท้องถิ่น)', 'งบท้องถิ่น', 'งบอปท.', 'local', 'localbudget'],
+  'funding.agency': ['งบหน่วยงานภาครัฐ/เอกชน', 'งบหน่วยงาน', 'หน่วยงานภาครัฐ/เอกชน', 'agency', 'agencies'],
+  'funding.province': ['งบพัฒนาจังหวัด', 'งบจังหวัด', 'province', 'provincialbudget'],
+  itemKind: ['ประเภท', 'ประเภทรายการ', 'kind', 'type'],
+  itemText: ['รายการ', 'ปัญหา/ความต้องการ/โครงการ', 'item', 'text'],
+  how: ['วิธีดำเนินการ', 'วิธีการดำเนินการ', 'ดำเนินการโดย', 'how'],
+  estimatedBudget: ['งบประมาณโดยประมาณ(บาท)', 'งบประมาณโดยประมาณ', 'งบประมาณ', 'งบประมาณ(บาท)', 'estimatedbudget', 'budget'],
 };
+
+/** A plan year's budget column of a project table: `พ.ศ. 2568`, `งบประมาณ 2568 (บาท)`, `ปี 2568`. */
+const budgetYearHeader = /^(?:งบประมาณ(?:รายปี)?(?:\(บาท\))?)?(?:ปี)?(?:งบประมาณ)?(?:พ\.?ศ\.?)?(25\d\d)(?:\(บาท\))?$/;
 
 /** `ตัวชี้วัดที่ 7`, `ข้อ 7`, `indicator7`, `ind_7`, `ตช.7`, `จปฐ.7` … (the number may be followed by the name). */
 const indicatorHeader = /^(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|ข้อ(?:ที่)?|indicator|ind|จปฐ\.?(?:ข้อ)?|bmn)[.\-:]?(\d{1,3})(?!\d)(.*)$/;
@@ -105,6 +126,10 @@ function matchHeaderOnce(kind: ImportKind, label: string, indicators: readonly I
   if (kind === 'tpmap') {
     const m = tpmapHeader.exec(header);
     if (m) return { field: /^(all|ทั้งหมด|ในขอบเขต)$/.test(m[2]!) ? `all:${Number(m[1])}` : `cnt:${Number(m[1])}`, score: 3 };
+  }
+  if (kind === 'projects') {
+    const m = budgetYearHeader.exec(header);
+    if (m) return { field: `budget:${Number(m[1])}`, score: 3 };
   }
   if (kind === 'bmn') {
     const m = indicatorHeader.exec(header);

@@ -46,6 +46,15 @@ export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]
     }
   }
   const has = (field: FieldKey) => seen.has(field);
+  // The forum's workbooks name their issue or village by the sheet when no column does.
+  if (kind === 'pcs' || kind === 'projects' || kind === 'village-plans') {
+    const required = { pcs: 'problem', projects: 'projectName', 'village-plans': 'itemText' } as const;
+    if (!has(required[kind])) {
+      const label = fieldLabel(required[kind]);
+      issues.push({ th: `ยังไม่ได้เลือกคอลัมน์ "${label.th}"`, en: `No column is chosen for "${label.en}"` });
+    }
+    return issues;
+  }
   if (!has('villageCode') && !has('moo')) {
     issues.push({ th: 'ยังไม่ได้เลือกคอลัมน์หมู่ที่หรือรหัสหมู่บ้าน', en: 'No column is chosen for the village number or village code' });
   }

@@ -36,7 +36,17 @@ export type RowProblemCode =
   | 'yearMismatch'
   | 'badYear'
   | 'textTooLong'
-  | 'noValues';
+  | 'noValues'
+  | 'unknownIssue'
+  | 'missingIssue'
+  | 'missingProblem'
+  | 'missingProjectName'
+  | 'missingItemText'
+  | 'unknownItemKind'
+  | 'unknownHow'
+  | 'forumTextTooLong'
+  | 'tooManyItems'
+  | 'budgetTotalMismatch';
 
 /** One problem of a row: where (sheet, row, column) and what. `value` is what the cell held (citizen ids masked). */
 export interface RowProblem {
@@ -149,6 +159,32 @@ export function problemMessage(code: RowProblemCode, value?: string): { th: stri
       return { th: 'ข้อความในเซลล์ยาวเกิน 2,000 ตัวอักษร', en: 'The text of the cell is longer than 2,000 characters' };
     case 'noValues':
       return { th: 'แถวนี้ไม่มีข้อมูลในคอลัมน์ที่นำเข้า', en: 'The row has nothing in the imported columns' };
+    case 'unknownIssue':
+      return {
+        th: `ไม่พบประเด็นยุทธศาสตร์${q} ในกรอบยุทธศาสตร์ของพื้นที่ทำงาน (ใช้หมายเลข เช่น "ประเด็นที่ 1" หรือชื่อประเด็น)`,
+        en: `No strategic issue${q} in the workspace's framework (use its number, e.g. "ประเด็นที่ 1", or its name)`,
+      };
+    case 'missingIssue':
+      return {
+        th: 'ไม่ทราบว่าแถวนี้อยู่ในประเด็นยุทธศาสตร์ใด (ตั้งชื่อชีตเป็น "ประเด็นที่ 1" หรือเพิ่มคอลัมน์ประเด็น)',
+        en: 'Which strategic issue this row belongs to is not known (name the sheet "ประเด็นที่ 1", or add an issue column)',
+      };
+    case 'missingProblem':
+      return { th: 'แถวนี้มีสาเหตุหรือแนวทางแก้ไข แต่ช่องปัญหาว่าง', en: 'The row has causes or solutions but no problem' };
+    case 'missingProjectName':
+      return { th: 'แถวนี้มีงบประมาณหรือรายละเอียด แต่ไม่มีชื่อโครงการ', en: 'The row has a budget or details but no project name' };
+    case 'missingItemText':
+      return { th: 'แถวนี้ไม่มีข้อความในช่องรายการ', en: 'The row has nothing in the item column' };
+    case 'unknownItemKind':
+      return { th: `ประเภท${q} ต้องเป็น "ปัญหา/ความต้องการ" หรือ "แนวคิดโครงการ"`, en: `The kind${q} must be "ปัญหา/ความต้องการ" (problem/need) or "แนวคิดโครงการ" (project idea)` };
+    case 'unknownHow':
+      return { th: `วิธีดำเนินการ${q} ต้องเป็น "ทำเอง" "ทำร่วม" หรือ "ขอรับการสนับสนุน"`, en: `How${q} must be "ทำเอง" (self), "ทำร่วม" (joint) or "ขอรับการสนับสนุน" (support)` };
+    case 'forumTextTooLong':
+      return { th: `ข้อความในเซลล์ยาวเกินที่ช่องนี้รับได้ (ไม่เกิน${q} ตัวอักษร)`, en: `The text of the cell is longer than this column takes (at most${q} characters)` };
+    case 'tooManyItems':
+      return { th: `เซลล์มีรายการมากเกินไป (ไม่เกิน${q} บรรทัด)`, en: `The cell has too many items (at most${q} lines)` };
+    case 'budgetTotalMismatch':
+      return { th: `งบประมาณรวมไม่เท่ากับผลรวมงบประมาณรายปี${q}`, en: `The total budget is not the sum of the yearly budgets${q}` };
   }
 }
 

@@ -22,7 +22,8 @@ import {
   type Reading,
   type YearRange,
 } from './cells';
-import { fieldIndicator, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
+import { createForumRowReader, type ForumRecord, type KnownIssue, type SheetContext } from './forumRecords';
+import { fieldIndicator, isForumKind, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
 import { looksLikeCitizenId, maskCitizenIds } from './personal';
 import type { RowProblemCode } from './problems';
 
@@ -31,6 +32,8 @@ export interface KnownVillage {
   id: string;
   moo: number;
   code: string | null;
+  /** The village's name (the forum's workbooks name villages "ม.1 บ้านนาทราย"). */
+  name?: string;
 }
 
 /** A จปฐ. household's record. */
@@ -80,7 +83,7 @@ export interface AccountRecord {
 }
 
 /** A record of any kind. */
-export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord;
+export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord;
 
 /** A problem of a row before its sheet and row are known. */
 export interface CellIssue {
@@ -117,6 +120,10 @@ export interface ReaderContext {
   existingHouseholds?: { has(key: string): boolean };
   /** Village ids that already have this data from other imports (tpmap: the year's aggregates; nrd2c: the table). */
   existingVillages?: { has(villageId: string): boolean };
+  /** The live strategic issues (the forum's workbooks). */
+  issues?: readonly KnownIssue[];
+  /** The plan's years, พ.ศ. (the project table). */
+  planYears?: readonly number[];
 }
 
 /** The most characters a text cell of a village table keeps. */
@@ -129,6 +136,8 @@ export interface RowReader {
   year(): number | null;
   /** Category texts no rule placed, with how many lines each (accounts). */
   unknownCategories(): Map<string, { text: string; count: number }>;
+  /** A new sheet's rows come next: its name and title rows may say their issue or village (the forum's workbooks). */
+  startSheet(sheet: SheetContext): void;
 }
 
 const value = (cell: Cell) => maskCitizenIds(cellText(cell));
@@ -146,6 +155,10 @@ export function householdKeyOf(houseCode: string | null, moo: number, houseNo: s
 /** Creates a reader for the rows of one import. */
 export function createRowReader(context: ReaderContext): RowReader {
   const { kind, mapping } = context;
+  if (isForumKind(kind)) {
+    const forum = createForumRowReader({ kind, mapping, villages: context.villages, issues: context.issues ?? [], planYears: context.planYears ?? [] });
+    return { read: (cells) => forum.read(cells), startSheet: (sheet) => forum.startSheet(sheet), year: () => null, unknownCategories: () => new Map() };
+  }
   const byField = new Map<FieldKey, number>();
   for (const m of mapping) if (m.field !== 'ignore' && m.field !== 'personal' && m.field !== 'custom') byField.set(m.field, m.column);
   const customColumns = mapping.filter((m) => m.field === 'custom');
@@ -164,6 +177,7 @@ export function createRowReader(context: ReaderContext): RowReader {
   return {
     year: () => year,
     unknownCategories: () => unknown,
+    startSheet: () => undefined,
     read(cells) {
       const problems: CellIssue[] = [];
       const notes: CellNote[] = [];

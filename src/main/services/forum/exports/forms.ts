@@ -43,6 +43,7 @@ import {
   villagePlanHeadings,
   villageShortTh,
   villageTh,
+  yearBudgetsHeading,
 } from '../../../../shared/domain/forumForms';
 import type { ExportForm } from '../../../../shared/ipc/forum';
 import type { ForumData } from './data';
@@ -113,7 +114,8 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
   const columnTotals = { local: 0, agency: 0, province: 0 };
   for (const issue of data.issues) {
     const { ws } = newSheet(wb, taken, `ประเด็นที่ ${issue.no}`);
-    const s = startSheet(ws, [7, 40, 15, 28, 14, 22, 16, 16, 16]);
+    const years = data.years;
+    const s = startSheet(ws, [7, 40, 15, 28, 14, 22, 16, 16, 16, ...years.map(() => 13)]);
     titleRow(s, printTh.projectsTitle, { size: 18 });
     titleRow(s, issueTitleTh(issue));
     titleRow(s, `${areaLineTh(data.tambon)} — ${forumLine(data)}`, { bold: false, size: 14 });
@@ -122,9 +124,13 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
       ...projectHeadings.slice(0, 6).map((text, c) => ({ r: 0, c, rows: 2, text })),
       { r: 0, c: 6, cols: 3, text: fundingGroupHeading },
       ...projectHeadings.slice(6).map((text, i) => ({ r: 1, c: 6 + i, text })),
+      // The budget per plan year, so the workbook reads back into the same yearly amounts.
+      ...(years.length > 0 ? [{ r: 0, c: 9, cols: years.length, text: yearBudgetsHeading }] : []),
+      ...years.map((y, i) => ({ r: 1, c: 9 + i, text: `พ.ศ. ${y}` })),
     ]);
     const written: number[] = [];
     const sums = { total: [] as number[], local: [] as number[], agency: [] as number[], province: [] as number[] };
+    const perYear: number[][] = years.map(() => []);
     let unrankedBand = false;
     for (const { project, rank, undecided } of issue.projects) {
       if (rank === null && !unrankedBand) {
@@ -133,6 +139,7 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
       }
       const byColumn = fundingByColumn(project, data.funders);
       const total = projectTotal(project, data.years);
+      const amounts = budgetInYears(project, years);
       const r = dataRow(
         s,
         [
@@ -145,10 +152,12 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
           byColumn.local || null,
           byColumn.agency || null,
           byColumn.province || null,
+          ...years.map((y) => amounts[y] ?? null),
         ],
         { center: [0] },
       );
       written.push(r);
+      years.forEach((y, k) => perYear[k]!.push(amounts[y] ?? 0));
       sums.total.push(total);
       sums.local.push(byColumn.local);
       sums.agency.push(byColumn.agency);
@@ -162,7 +171,7 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
       columnTotals.province += byColumn.province;
       rows += 1;
     }
-    if (issue.projects.length === 0) dataRow(s, ['', '— ยังไม่มีโครงการ —', null, '', '', '', null, null, null]);
+    if (issue.projects.length === 0) dataRow(s, ['', '— ยังไม่มีโครงการ —', null, '', '', '', null, null, null, ...years.map(() => null)]);
     dataRow(
       s,
       [
@@ -175,6 +184,7 @@ function projectsForm(wb: Workbook, data: ForumData): FormResult {
         sumOf(7, written, sums.local),
         sumOf(8, written, sums.agency),
         sumOf(9, written, sums.province),
+        ...years.map((_, k) => sumOf(10 + k, written, perYear[k]!)),
       ],
       { bold: true, band: true },
     );
