@@ -7,46 +7,17 @@
 // then, for the job itself, its time against
 //   (c) bare: a fresh node process inserting the same rows with better-sqlite3 in one transaction.
 // Target: p95 of (b) ≤ 100 ms. `BENCH_STRICT=1` makes a missed target exit 1.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHarness } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.env.BENCH_ROWS ?? 200_000);
 const idleCalls = Number(process.env.BENCH_IDLE_CALLS ?? 300);
 const targetP95 = 100;
-const harnessBundle = path.join(root, 'dist', 'harness.cjs');
-if (!fs.existsSync(harnessBundle)) {
-  console.error('dist/harness.cjs is missing: run npm run build (npm run bench:responsiveness does)');
-  process.exit(2);
-}
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tambon-resp-'));
-const child = spawn(process.execPath, [harnessBundle, '--root', work, '--home', path.join(work, 'home')], { cwd: root });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-    const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(out);
-    if (m) resolve(m[0]);
-  });
-  child.on('exit', (code) => reject(new Error(`the harness exited (${code})`)));
-});
-const { origin, hash } = new URL(url);
-const token = hash.slice('#token='.length);
-
-async function call(channel, input = {}) {
-  const res = await fetch(`${origin}/rpc`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tambon-token': token },
-    body: JSON.stringify({ channel, input }),
-  });
-  const envelope = await res.json();
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.messageEn}`);
-  return envelope.value;
-}
+const { work, call, stop } = await startHarness(root, 'tambon-resp-', 'bench:responsiveness');
 
 async function timed(channel, input) {
   const start = performance.now();
@@ -116,7 +87,5 @@ try {
   console.log(`target p95 ≤ ${targetP95} ms while a job writes: ${met ? 'met' : 'MISSED'}`);
   if (!met && process.env.BENCH_STRICT === '1') process.exitCode = 1;
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.on('exit', resolve));
-  fs.rmSync(work, { recursive: true, force: true });
+  await stop('SIGTERM');
 }

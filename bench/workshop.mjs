@@ -14,11 +14,10 @@
 //   (c) export: every Excel form written to a file (pcs, projects, p02, register, village-plans);
 //       target ≤ 2 s for all of them.
 // `BENCH_EDITS` changes N; `BENCH_STRICT=1` makes a missed target exit 1.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHarness } from './harness.mjs';
 import { chromium } from 'playwright-core';
 
 /* global document, MutationObserver -- these run inside the pages */
@@ -27,36 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const edits = Number(process.env.BENCH_EDITS ?? 60);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const targets = { editP95: 100, exportAll: 2000 };
-const harnessBundle = path.join(root, 'dist', 'harness.cjs');
-if (!fs.existsSync(harnessBundle)) {
-  console.error('dist/harness.cjs is missing: run npm run build (npm run bench:workshop does)');
-  process.exit(2);
-}
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tambon-workshop-'));
-const child = spawn(process.execPath, [harnessBundle, '--root', work, '--home', path.join(work, 'home')], { cwd: root });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-    const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(out);
-    if (m) resolve(m[0]);
-  });
-  child.on('exit', (code) => reject(new Error(`the harness exited (${code})`)));
-});
-const { origin, hash } = new URL(url);
-const token = hash.slice('#token='.length);
-
-async function call(channel, input = {}) {
-  const res = await fetch(`${origin}/rpc`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tambon-token': token },
-    body: JSON.stringify({ channel, input }),
-  });
-  const envelope = await res.json();
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.messageEn}`);
-  return envelope.value;
-}
+const { url, call, stop } = await startHarness(root, 'tambon-workshop-', 'bench:workshop');
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -228,7 +198,5 @@ try {
   process.exitCode = process.env.BENCH_STRICT === '1' && !(okEdit && okExport) ? 1 : 0;
 } finally {
   await browser?.close();
-  child.kill('SIGINT');
-  await new Promise((resolve) => child.on('exit', resolve));
-  fs.rmSync(work, { recursive: true, force: true });
+  await stop('SIGINT');
 }

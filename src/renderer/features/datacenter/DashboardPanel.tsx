@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatNumber } from '../../../shared/domain/fields';
 import type { View } from '../../../shared/domain/datacenter';
 import { budgetSources } from '../../../shared/domain/dashboard';
@@ -69,193 +70,129 @@ export function DashboardPanel({ view }: { view: View }) {
           <h3 className="card-title">
             {t.datacenter.reportingTitle} ({formatNumber(d.reporting.length)})
           </h3>
-          {d.reporting.length === 0 ? (
-            <p className="empty">{t.datacenter.noData}</p>
-          ) : (
-            <div className="table-wrap table-scroll">
-              <table className="table table-wrapheads table-dense" data-testid="dashboard-reporting">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.datacenter.tambon}</th>
-                    <th scope="col">{t.datacenter.districtCol}</th>
-                    <th scope="col" className="num">
-                      {t.datacenter.seq}
-                    </th>
-                    <th scope="col">{t.datacenter.createdAt}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.reporting.map((r) => (
-                    <tr key={r.code}>
-                      <td>{r.nameTh}</td>
-                      <td>{r.districtNameTh}</td>
-                      <td className="num">{r.seq}</td>
-                      <td className="date">{r.createdAt ? date(r.createdAt) : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DashboardTable
+            testId="dashboard-reporting"
+            scroll
+            empty={t.datacenter.noData}
+            columns={[{ label: t.datacenter.tambon, className: 'name-cell' }, { label: t.datacenter.districtCol }, { label: t.datacenter.seq, className: 'num' }, { label: t.datacenter.createdAt, className: 'date' }]}
+            rows={d.reporting.map((r) => ({ key: r.code, cells: [r.nameTh, r.districtNameTh, r.seq, r.createdAt ? date(r.createdAt) : ''] }))}
+          />
         </div>
         <div className="card">
           <h3 className="card-title">
             {t.datacenter.nothingTitle} ({formatNumber(d.nothingReceived.length)})
           </h3>
-          {d.nothingReceived.length === 0 ? (
-            <p className="empty">{t.datacenter.nothingNone}</p>
-          ) : (
-            <div className="table-wrap table-scroll">
-              <table className="table table-wrapheads table-dense" data-testid="dashboard-nothing">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.datacenter.code}</th>
-                    <th scope="col">{t.datacenter.tambon}</th>
-                    <th scope="col">{t.datacenter.districtCol}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.nothingReceived.map((r) => (
-                    <tr key={r.code}>
-                      <td className="code">{r.code}</td>
-                      <td>{r.nameTh}</td>
-                      <td>{r.districtNameTh}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DashboardTable
+            testId="dashboard-nothing"
+            scroll
+            empty={t.datacenter.nothingNone}
+            columns={[{ label: t.datacenter.code, className: 'code' }, { label: t.datacenter.tambon, className: 'name-cell' }, { label: t.datacenter.districtCol }]}
+            rows={d.nothingReceived.map((r) => ({ key: r.code, cells: [r.code, r.nameTh, r.districtNameTh] }))}
+          />
         </div>
       </div>
 
       <h3 className="section-title">{t.datacenter.issuesTitle}</h3>
       <ChartCard id="dc-budget" title={t.datacenter.budgetChart} subtitle={subtitle} chart={budgetChart} table={budgetTable} empty={t.datacenter.noData} />
-      {d.issues.length === 0 ? (
-        <p className="empty">{t.datacenter.noData}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-wrapheads table-dense" data-testid="dashboard-issues">
-            <thead>
-              <tr>
-                <th scope="col">{t.datacenter.districtCol}</th>
-                <th scope="col">{t.datacenter.issueCol}</th>
-                <th scope="col" className="num">
-                  {t.datacenter.problems}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.projects}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.budget}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.sources.local}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.sources.agency}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.sources.province}
-                </th>
-                <th scope="col">{t.datacenter.byFunder}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.issues.map((i) => (
-                <tr key={`${i.districtCode}-${i.issueNo}`}>
-                  <td className="reason-cell">{i.districtNameTh}</td>
-                  <td className="reason-cell">
-                    {i.issueNo}. {i.issueNameTh}
-                  </td>
-                  <td className="num">{formatNumber(i.problems)}</td>
-                  <td className="num">{formatNumber(i.projects)}</td>
-                  <td className="num">{money(i.budget)}</td>
-                  <td className="num">{money(i.bySource.local)}</td>
-                  <td className="num">{money(i.bySource.agency)}</td>
-                  <td className="num">{money(i.bySource.province)}</td>
-                  <td className="reason-cell">
-                    {Object.entries(i.byFunder)
-                      .map(([f, n]) => `${f} ${money(n)}`)
-                      .join(' · ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DashboardTable
+        testId="dashboard-issues"
+        empty={t.datacenter.noData}
+        columns={[
+          { label: t.datacenter.districtCol, className: 'reason-cell' },
+          { label: t.datacenter.issueCol, className: 'reason-cell' },
+          { label: t.datacenter.problems, className: 'num' },
+          { label: t.datacenter.projects, className: 'num' },
+          { label: t.datacenter.budget, className: 'num' },
+          ...budgetSources.map((s) => ({ label: t.datacenter.sources[s], className: 'num' })),
+          { label: t.datacenter.byFunder, className: 'reason-cell' },
+        ]}
+        rows={d.issues.map((i) => ({
+          key: `${i.districtCode}-${i.issueNo}`,
+          cells: [
+            i.districtNameTh,
+            `${i.issueNo}. ${i.issueNameTh}`,
+            formatNumber(i.problems),
+            formatNumber(i.projects),
+            money(i.budget),
+            ...budgetSources.map((s) => money(i.bySource[s])),
+            Object.entries(i.byFunder)
+              .map(([f, n]) => `${f} ${money(n)}`)
+              .join(' · '),
+          ],
+        }))}
+      />
 
       <div className="dashboard-grid">
         <div className="card">
           <h3 className="card-title">{t.datacenter.flaggedTitle}</h3>
-          {d.flagged.length === 0 ? (
-            <p className="empty">{t.datacenter.noData}</p>
-          ) : (
-            <div className="table-wrap table-scroll">
-              <table className="table table-wrapheads table-dense" data-testid="dashboard-flagged">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.datacenter.tambon}</th>
-                    <th scope="col">{t.datacenter.issueCol}</th>
-                    <th scope="col">{t.datacenter.projects}</th>
-                    <th scope="col" className="num">
-                      {t.datacenter.budget}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.flagged.map((f, i) => (
-                    <tr key={i}>
-                      <td>{f.tambonNameTh}</td>
-                      <td className="num">{f.issueNo}</td>
-                      <td>{f.name}</td>
-                      <td className="num">{money(f.budget)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DashboardTable
+            testId="dashboard-flagged"
+            scroll
+            empty={t.datacenter.noData}
+            columns={[{ label: t.datacenter.tambon, className: 'name-cell' }, { label: t.datacenter.issueCol, className: 'num' }, { label: t.datacenter.projects }, { label: t.datacenter.budget, className: 'num' }]}
+            rows={d.flagged.map((f, i) => ({ key: String(i), cells: [f.tambonNameTh, f.issueNo, f.name, money(f.budget)] }))}
+          />
         </div>
       </div>
 
       <h3 className="section-title">{t.datacenter.bmnTitle}</h3>
       <ChartCard id="dc-bmn" title={t.datacenter.bmnChart} subtitle={subtitle} chart={bmnChart} table={bmnTable} height={Math.max(220, 26 * d.bmn.length)} empty={t.datacenter.noData} />
-      {d.bmn.length === 0 ? (
-        <p className="empty">{t.datacenter.noData}</p>
-      ) : (
-        <div className="table-wrap table-wrap-narrow table-scroll">
-          <table className="table table-wrapheads table-dense" data-testid="dashboard-bmn">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t.datacenter.indicator}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.tambonsFailing}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.failing}
-                </th>
-                <th scope="col" className="num">
-                  {t.datacenter.inScope}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.bmn.map((b) => (
-                <tr key={b.indicatorNo}>
-                  <td className="num">{b.indicatorNo}</td>
-                  <td className="num">{formatNumber(b.tambonsFailing)}</td>
-                  <td className="num">{formatNumber(b.failing)}</td>
-                  <td className="num">{formatNumber(b.inScope)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DashboardTable
+        testId="dashboard-bmn"
+        scroll
+        narrow
+        empty={t.datacenter.noData}
+        columns={[t.datacenter.indicator, t.datacenter.tambonsFailing, t.datacenter.failing, t.datacenter.inScope].map((label) => ({ label, className: 'num' }))}
+        rows={d.bmn.map((b) => ({ key: String(b.indicatorNo), cells: [b.indicatorNo, formatNumber(b.tambonsFailing), formatNumber(b.failing), formatNumber(b.inScope)] }))}
+      />
     </section>
+  );
+}
+
+/** A column of a dashboard table: its heading, and the class its heading and cells share (`num`, `date`…). */
+interface DashboardColumn {
+  label: string;
+  className?: string;
+}
+
+/** One of the overview's tables: headings that wrap, dense rows; `empty` said instead when it has no row. */
+function DashboardTable(props: {
+  testId: string;
+  columns: readonly DashboardColumn[];
+  rows: readonly { key: string; cells: readonly ReactNode[] }[];
+  empty: string;
+  /** At most a screenful high, scrolling inside (the lists beside each other). */
+  scroll?: boolean;
+  narrow?: boolean;
+}) {
+  if (props.rows.length === 0) return <p className="empty">{props.empty}</p>;
+  const wrap = ['table-wrap', props.narrow ? 'table-wrap-narrow' : '', props.scroll ? 'table-scroll' : ''].filter(Boolean).join(' ');
+  // Headings take a column's alignment (num, date), not its wrapping.
+  const headClass = (c: DashboardColumn) => (c.className === 'num' || c.className === 'date' ? c.className : undefined);
+  return (
+    <div className={wrap}>
+      <table className="table table-wrapheads table-dense" data-testid={props.testId}>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.label} scope="col" className={headClass(c)}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, n) => (
+                <td key={n} className={props.columns[n]?.className}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
