@@ -6,7 +6,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { workbookHtml } from '../../src/main/services/forum/exports/html';
+import { wholePlaceNames, workbookHtml } from '../../src/main/services/forum/exports/html';
 import { bandRow, dataRow, finishSheet, gapRow, headerRows, noteRow, startSheet, sumOf, titleRow } from '../../src/main/services/forum/exports/sheet';
 
 function sample(): string {
@@ -80,5 +80,20 @@ describe('the print HTML of a workbook', () => {
     const guide = html.split('<section class="sheet">')[2]!;
     expect(guide).not.toContain('<table');
     expect(guide).toContain('text-align:left">• กรอกหนึ่งรายการต่อหนึ่งแถว</p>');
+  });
+});
+
+describe('place names in the printed cells', () => {
+  it('keeps a place name whole after its area word, with a break allowed before it', () => {
+    expect(wholePlaceNames('องค์การบริหารส่วนตำบลนาทราย')).toBe('องค์การบริหารส่วนตำบล<wbr><span class="pn">นาทราย</span>');
+    expect(wholePlaceNames('เทศบาลตำบลท่าศาลา อำเภอท่าศาลา')).toBe(
+      'เทศบาลตำบล<wbr><span class="pn">ท่าศาลา</span> อำเภอ<wbr><span class="pn">ท่าศาลา</span>',
+    );
+  });
+
+  it('leaves text without an area word, and runs too long to be a name, to the word breaker', () => {
+    expect(wholePlaceNames('ถนนยาว 1,200 เมตร')).toBe('ถนนยาว 1,200 เมตร');
+    const long = 'ตำบลที่มีประชาชนอาศัยอยู่หนาแน่นมากที่สุดในภาคใต้ของประเทศ';
+    expect(wholePlaceNames(long)).toBe(long);
   });
 });

@@ -100,9 +100,19 @@ function rowCells(ws: Worksheet, r: number, width: number, merges: Merges, scale
     const cell = ws.getCell(r, c);
     const { text, numeric } = cellText(cell);
     if (text) empty = false;
-    html += `<${tag}${cellAttrs(cell, numeric, scale, merges.spans.get(key(r, c)), header)}>${escape(text)}</${tag}>`;
+    html += `<${tag}${cellAttrs(cell, numeric, scale, merges.spans.get(key(r, c)), header)}>${wholePlaceNames(escape(text))}</${tag}>`;
   }
   return { html, empty };
+}
+
+/**
+ * A place's name after its area word (ตำบล, อำเภอ, จังหวัด, เทศบาล…) kept on one line, with the line
+ * allowed to break before it: Chromium's Thai word breaker does not know most place names and, in
+ * a narrow column, split "องค์การบริหารส่วนตำบลนาทราย" as "…ตำบลนาท / ราย". Names longer than 24
+ * letters are left to the breaker, so a long run of text cannot overflow its cell.
+ */
+export function wholePlaceNames(html: string): string {
+  return html.replace(/(ตำบล|อำเภอ|จังหวัด|เทศบาล(?:ตำบล|เมือง|นคร)?)([\u0E00-\u0E7F]{2,24})(?=[^\u0E00-\u0E7F]|$)/gu, '$1<wbr><span class="pn">$2</span>');
 }
 
 /** A line outside the table (a title or a note): its merged cell's text, size, weight and alignment. */
@@ -184,6 +194,7 @@ th,td{border:0.25mm solid #000;padding:0.7mm 1.4mm;vertical-align:top;white-spac
 th{background:#E7F0F7;vertical-align:middle;text-align:center;font-weight:700}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.nb{border:none}
+.pn{white-space:nowrap}
 td.b{font-weight:700}
 tr.blank td{height:7mm}
 .notes{margin-top:2mm}
