@@ -19,7 +19,7 @@ interface BuilderYml {
   asarUnpack?: string[];
   win: { target?: unknown; icon: string };
   linux: { target?: unknown; category?: string; icon: string; maintainer?: string };
-  nsis: { oneClick?: boolean; perMachine?: boolean; allowToChangeInstallationDirectory?: boolean };
+  nsis: { oneClick?: boolean; perMachine?: boolean; allowToChangeInstallationDirectory?: boolean; deleteAppDataOnUninstall?: boolean };
   extraMetadata?: { homepage?: string };
 }
 /** The fields of package.json these tests read. */
@@ -143,6 +143,8 @@ describe('electron-builder.yml', () => {
     expect(config.nsis.perMachine).toBe(false);
     // Only meaningful in an assisted installer.
     expect(config.nsis.allowToChangeInstallationDirectory).toBeUndefined();
+    // The app data folder (preferences, backups, the signing key) survives an uninstall.
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
   });
 
   it('builds an AppImage and a deb for Linux, with what a deb requires', () => {
@@ -153,6 +155,16 @@ describe('electron-builder.yml', () => {
     expect(maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
     // …and a homepage (package.json's, or one given through extraMetadata).
     expect(packageJson.homepage ?? config.extraMetadata?.homepage).toMatch(/^https:\/\//);
+  });
+
+  it('leaves the maintainer and the homepage to the publisher: placeholders here, replaced by the release workflow', () => {
+    // Under .invalid, so an installer built outside the workflow cannot pass for a published one…
+    expect(config.linux.maintainer).toMatch(/@[\w.-]+\.invalid>$/);
+    expect(config.extraMetadata?.homepage).toMatch(/^https:\/\/[\w.-]+\.invalid\//);
+    // …and the workflow's build of the installers sets both (test/unit/workflows.test.ts checks where from).
+    const workflow = fs.readFileSync(path.join(root, '.github', 'workflows', 'ci.yml'), 'utf8');
+    expect(workflow).toContain('"-c.extraMetadata.homepage=$HOMEPAGE"');
+    expect(workflow).toContain('"-c.linux.maintainer=$MAINTAINER"');
   });
 
   it('has an app icon electron-builder can turn into .ico and Linux icons (PNG, at least 512×512)', () => {

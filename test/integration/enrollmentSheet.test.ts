@@ -12,9 +12,14 @@ import { formatFingerprint } from '../../src/shared/domain/packages';
 import { closingContexts, fails, ok } from '../support/context';
 import { createTambon, passphrase } from '../support/packages';
 import { screenshotDir } from '../support/screens';
+import { findTool } from '../support/tools';
 
 const context = closingContexts();
-const tools = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'].filter((t) => !fs.existsSync(t));
+// poppler-utils, found on the PATH (or TEST_TOOL_DIRS on the public CI's Windows runner).
+const poppler = { pdftotext: findTool('pdftotext'), pdftoppm: findTool('pdftoppm'), pdfinfo: findTool('pdfinfo') };
+const tools = Object.entries(poppler)
+  .filter(([, found]) => !found)
+  .map(([name]) => name);
 const chromium = findChromiumExecutable();
 const missing = [...tools, ...(chromium ? [] : ['chromium'])];
 
@@ -29,16 +34,16 @@ describe('the enrollment sheet', () => {
     await ok(ctx, 'packages.saveSheet', { path: file });
     const pdf = fs.readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = spawnSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    const text = spawnSync(poppler.pdftotext!, ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('ใบลงทะเบียนกุญแจลงนามชุดข้อมูล');
     expect(text).toContain('นาทราย');
     expect(text).toContain('องค์การบริหารส่วนตำบลนาทราย');
     expect(text).toContain(key.keyId);
     for (const group of formatFingerprint(key.fingerprint).split(' ')) expect(text).toContain(group);
-    const info = spawnSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).stdout;
+    const info = spawnSync(poppler.pdfinfo!, [file], { encoding: 'utf8' }).stdout;
     if (info) expect(info).toMatch(/Page size:.*\(A4\)/);
     fs.mkdirSync(screenshotDir, { recursive: true });
-    const png = spawnSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(screenshotDir, 'enrollment-sheet')]);
+    const png = spawnSync(poppler.pdftoppm!, ['-png', '-r', '60', '-singlefile', file, path.join(screenshotDir, 'enrollment-sheet')]);
     expect(png.status).toBe(0);
     expect(fs.existsSync(path.join(screenshotDir, 'enrollment-sheet.png'))).toBe(true);
   }, 60_000);

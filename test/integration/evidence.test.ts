@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runJobInline } from '../../src/main/services/jobs/inline';
 import { closingContexts, createNaSai, fails, ok, tempDir } from '../support/context';
+import { findSoffice } from '../support/libreoffice';
 import { makeHouseholds, writeBmnWorkbook, writeRowsWorkbook } from '../support/surveyFiles';
 
 const context = closingContexts();
@@ -27,7 +28,8 @@ async function withSurvey(ctx: Ctx, count = 70) {
 
 /** Whether LibreOffice is here; under CI=true its absence fails the test that needs it. */
 function libreOffice(): string | null {
-  for (const candidate of ['/usr/bin/soffice', '/usr/bin/libreoffice']) if (fs.existsSync(candidate)) return candidate;
+  const found = findSoffice();
+  if (found.ok) return found.path;
   if (process.env.CI === 'true') throw new Error('CI=true and LibreOffice (soffice) is not installed: it checks that exported workbooks open');
   console.warn('[evidence] LibreOffice not found: the check that exports open in LibreOffice is skipped');
   return null;

@@ -20,8 +20,13 @@ import { p02Before, pcsHeadings, printTh } from '../../src/shared/domain/forumFo
 import { createNaSai, ok, resourcesDir, tempDir, testContext } from '../support/context';
 import { buildForum } from '../support/forumFixture';
 import { screenshotDir } from '../support/screens';
+import { findTool } from '../support/tools';
 
-const tools = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm', '/usr/bin/pdffonts'].filter((t) => !fs.existsSync(t));
+// poppler-utils, found on the PATH (or TEST_TOOL_DIRS on the public CI's Windows runner).
+const poppler = { pdftotext: findTool('pdftotext'), pdftoppm: findTool('pdftoppm'), pdffonts: findTool('pdffonts') };
+const tools = Object.entries(poppler)
+  .filter(([, found]) => !found)
+  .map(([name]) => name);
 const chromium = findChromiumExecutable();
 const missing = [...tools, ...(chromium ? [] : ['chromium'])];
 const skip = missing.length > 0 && process.env.CI !== 'true';
@@ -34,14 +39,14 @@ function requireTools(): void {
 
 /** The text of each page of `file`, as pdftotext lays it out. */
 function pagesOf(file: string): string[] {
-  const text = spawnSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+  const text = spawnSync(poppler.pdftotext!, ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
   return text.split('\f').slice(0, -1);
 }
 
 /** Page 1 of `file` as a PNG at 60 dpi in the screenshots folder. */
 function drawFirstPage(file: string, name: string): string {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  const png = spawnSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(screenshotDir, name)]);
+  const png = spawnSync(poppler.pdftoppm!, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(screenshotDir, name)]);
   expect(png.status).toBe(0);
   return path.join(screenshotDir, `${name}.png`);
 }
@@ -121,7 +126,7 @@ describe.skipIf(skip)('forum PDF exports', () => {
       expect(on[0]).toContain(`สาเหตุเฉพาะของปัญหาที่ ${i}`);
       expect(on[0]).toContain(`แนวทางเฉพาะของปัญหาที่ ${i}`);
     }
-    const fonts = spawnSync('/usr/bin/pdffonts', [result.path], { encoding: 'utf8' }).stdout;
+    const fonts = spawnSync(poppler.pdffonts!, [result.path], { encoding: 'utf8' }).stdout;
     expect(fonts).toMatch(/Sarabun-Regular.*yes\s+yes/);
     expect(fonts).toMatch(/Sarabun-Bold.*yes\s+yes/);
     expect(fs.existsSync(drawFirstPage(result.path, 'forum-pdf-pcs'))).toBe(true);

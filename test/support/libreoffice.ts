@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './context';
+import { findTool } from './tools';
 
 /** Where soffice is (`SOFFICE_PATH`, else on the PATH), or why it cannot be used. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): { ok: true; path: string } | { ok: false; reason: string } {
-  const candidates = [env.SOFFICE_PATH, '/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice'].filter(Boolean) as string[];
+  const candidates = [env.SOFFICE_PATH, findTool('soffice', env), findTool('libreoffice', env)].filter(Boolean) as string[];
   const found = candidates.find((c) => fs.existsSync(c));
   return found
     ? { ok: true, path: found }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { AppContext } from '../../src/main/services/context';
 import { ok } from './context';
+import { findTool } from './tools';
 
 /** The passphrase the tests' keys are wrapped under. */
 export const passphrase = 'ทดสอบ-correct-horse-42';
@@ -28,7 +29,8 @@ export function zipEntries(file: string): Record<string, Uint8Array> {
 
 /** Where minisign is, or why the check cannot run (a failure under CI=true). */
 export function findMinisign(): { ok: true; path: string } | { ok: false; reason: string } {
-  for (const candidate of ['/usr/bin/minisign', '/usr/local/bin/minisign']) if (fs.existsSync(candidate)) return { ok: true, path: candidate };
+  const found = findTool('minisign');
+  if (found) return { ok: true, path: found };
   return { ok: false, reason: "minisign not found: install Debian's minisign package" };
 }
 

@@ -19,9 +19,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../src/shared/ipc/contract';
 import { findChromium, launchChromium, startWebHarness, type WebHarness } from '../../support/harness';
 import { atEverySize, screenshotDir, sizes } from '../../support/screens';
+import { findTool } from '../../support/tools';
 
 const chromiumCheck = findChromium();
-const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => fs.existsSync(p)) ?? null;
+const pdftotext = findTool('pdftotext');
 
 if (!chromiumCheck.ok) {
   if (process.env.CI === 'true') {
