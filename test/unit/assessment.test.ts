@@ -12,6 +12,12 @@ import {
   unitResult,
   type Framework,
 } from '../../src/shared/domain/assessment';
+import { assessmentGrades } from '../../src/shared/domain/dashboard';
+import { detectHeader } from '../../src/shared/domain/imports/headers';
+import { autoMap } from '../../src/shared/domain/imports/mapping';
+import { checkMapping } from '../../src/shared/domain/imports/mappingCheck';
+import { problemMessage } from '../../src/shared/domain/imports/problems';
+import { createRowReader } from '../../src/shared/domain/imports/records';
 
 /** A small framework: scale 1–5, two components, weights 2 / 1 / 1. */
 function small(overrides: Partial<Framework> = {}): Framework {
@@ -181,5 +187,72 @@ describe('round comparison', () => {
   it('a new framework reports scored criteria it no longer has, and its criteria nobody scored yet', () => {
     const next = small({ components: [{ no: 1, name: 'x', criteria: [{ no: '1.1', name: 'x', weight: 1 }, { no: '1.3', name: 'y', weight: 1 }] }] });
     expect(frameworkChange(next, ['1.1', '1.2', '2.1'])).toEqual({ orphaned: ['1.2', '2.1'], unscored: ['1.3'] });
+  });
+});
+
+describe('the scores workbook, read back row by row', () => {
+  const villages = [
+    { id: 'v1', moo: 1, code: null },
+    { id: 'v2', moo: 2, code: null },
+  ];
+  const header = ['หมู่ที่', '1.1', '1.2', '2.1'];
+  const mapping = autoMap('assessment', header);
+
+  it('finds the header of criterion numbers under title rows, and maps หมู่ที่ and each criterion', () => {
+    const sheet = [
+      { number: 1, cells: ['การประเมินศักยภาพ รอบ ก่อน'] },
+      { number: 2, cells: ['คะแนน 1–5'] },
+      { number: 3, cells: header },
+      { number: 4, cells: [1, 5, 4, 3] },
+      { number: 5, cells: ['ตำบล', 5, null, 3] },
+    ];
+    const found = detectHeader('assessment', sheet);
+    expect(found?.firstRow).toBe(3);
+    expect(found?.mapping.map((m) => m.field)).toEqual(['moo', 'criterion:1.1', 'criterion:1.2', 'criterion:2.1']);
+    expect(checkMapping('assessment', mapping, [], '', ['1.1', '1.2'])).toEqual([expect.objectContaining({ th: expect.stringContaining('คอลัมน์ D: ไม่มีเกณฑ์ข้อ 2.1') as string })]);
+  });
+
+  it('reads a village or the tambon, Thai digits, blanks as unscored; rejects what it cannot take, each cell by its column', () => {
+    const reader = createRowReader({ kind: 'assessment', tambonCode: '800108', villages, mapping, year: null, dateRange: { minBE: 2500, maxBE: 2600 }, scale: { min: 1, max: 5 } });
+    reader.startSheet({ name: 'ก่อน', titles: [] });
+    expect(reader.read(['๑', '๕', 4, null])).toMatchObject({ outcome: 'record', record: { kind: 'assessment', villageId: 'v1', scores: [{ criterionNo: '1.1', score: 5 }, { criterionNo: '1.2', score: 4 }] } });
+    expect(reader.read(['ตำบล', 3, 3, 3])).toMatchObject({ outcome: 'record', record: { villageId: null } });
+    expect(reader.read([2, null, null, null])).toEqual({ outcome: 'ignored' });
+    expect(reader.read([1, 2, 2, 2])).toMatchObject({ outcome: 'rejected', problems: [{ column: 1, code: 'duplicateUnit' }] });
+    expect(reader.read([9, 2, 2, 2])).toMatchObject({ outcome: 'rejected', problems: [{ column: 1, code: 'unknownVillage' }] });
+    expect(reader.read(['บ้าน', 2, 2, 2])).toMatchObject({ outcome: 'rejected', problems: [{ column: 1, code: 'badMoo' }] });
+    expect(reader.read([2, 6, 'ดี', 0])).toMatchObject({
+      outcome: 'rejected',
+      problems: [
+        { column: 2, code: 'scoreOutOfScale', value: '6' },
+        { column: 3, code: 'notANumber' },
+        { column: 4, code: 'scoreOutOfScale', value: '0' },
+      ],
+    });
+    // A new sheet is a new round: หมู่ 1 may come again.
+    reader.startSheet({ name: 'หลัง', titles: [] });
+    expect(reader.read([1, 5, 5, 5]).outcome).toBe('record');
+    expect(problemMessage('scoreOutOfScale', '6').th).toBe('คะแนน "6" อยู่นอกช่วงคะแนนของกรอบการประเมิน');
+  });
+});
+
+describe('the data center grade summary', () => {
+  it('counts villages per grade and the tambons’ own grades by district and round label', () => {
+    const tambon = (code: string, districtCode: string, seq: number | null) => ({ code, nameTh: code, districtCode, districtNameTh: `อ.${districtCode}`, seq, createdAt: null });
+    const row = (label: string, villageId: string | null, complete: boolean, grade: string | null, deleted = false) => ({ round_label: label, village_id: villageId, complete, grade, deleted_at: deleted ? 'x' : null });
+    const rows: Record<string, ReturnType<typeof row>[]> = {
+      a: [row('ก่อน', 'v1', true, 'A'), row('ก่อน', 'v2', false, null), row('ก่อน', null, true, 'B'), row('หลัง', 'v1', true, 'A', true)],
+      b: [row('ก่อน', 'v3', true, 'A'), row('ก่อน', null, false, null)],
+      c: [row('ก่อน', 'v9', true, 'C')],
+      silent: [row('ก่อน', 'v8', true, 'A')],
+    };
+    const summary = assessmentGrades({
+      tambons: [tambon('a', '8001', 1), tambon('b', '8001', 2), tambon('c', '8002', 1), tambon('silent', '8002', null)],
+      rows: (code, table) => (table === 'assessment_unit_results' ? (rows[code] ?? []) : []),
+    });
+    expect(summary).toEqual([
+      { districtCode: '8001', districtNameTh: 'อ.8001', roundLabel: 'ก่อน', tambons: 2, villages: { A: 2 }, villagesUngraded: 1, tambonGrades: { B: 1 }, tambonsUngraded: 1 },
+      { districtCode: '8002', districtNameTh: 'อ.8002', roundLabel: 'ก่อน', tambons: 1, villages: { C: 1 }, villagesUngraded: 0, tambonGrades: {}, tambonsUngraded: 0 },
+    ]);
   });
 });

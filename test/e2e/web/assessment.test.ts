@@ -112,6 +112,14 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: assessment', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('score-1-1.1').inputValue()).toBe('5');
     await expect.poll(() => page.getByTestId('score-percent-1').textContent()).toBe('87.5');
+
+    // Notes save on leaving the field; a participant's name is listed and counted on the round.
+    await page.getByTestId('round-notes').fill('ประชุมที่ศาลาหมู่บ้าน ผู้นำครบทุกหมู่');
+    await page.getByTestId('participant-name').fill('นางสมศรี ใจดี');
+    await page.getByTestId('participant-add').click();
+    await expect.poll(() => page.getByTestId('round-summary').textContent()).toContain('ผู้ร่วมประเมิน 1 คน');
+    const rounds = await must(web.call('assessment.rounds', {}));
+    expect(rounds[0]!.notes).toBe('ประชุมที่ศาลาหมู่บ้าน ผู้นำครบทุกหมู่');
     await atEverySize(page, 'assessment-round');
   });
 

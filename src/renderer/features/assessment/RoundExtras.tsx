@@ -14,7 +14,13 @@ export function RoundExtras({ detail, readonly }: { detail: RoundDetail; readonl
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [itemId, setItemId] = useState('');
+  const [notes, setNotes] = useState<string | null>(null);
   const roundId = detail.round.id;
+  const saveNotes = async () => {
+    if (notes === null || notes === (detail.round.notes ?? '')) return setNotes(null);
+    const { round } = detail;
+    if (report(await change('assessment.updateRound', { id: roundId, label: round.label, roundDate: round.roundDate, notes }))) setNotes(null);
+  };
   const report = (result: { ok: boolean; error?: Parameters<typeof errorText>[0] }) => {
     if (!result.ok && result.error) toast({ message: errorText(result.error), kind: 'error', testId: 'toast-assessment' });
     return result.ok;
@@ -28,6 +34,22 @@ export function RoundExtras({ detail, readonly }: { detail: RoundDetail; readonl
   const linkable = (items.data ?? []).filter((i) => !detail.evidence.some((x) => x.evidenceItemId === i.id));
   return (
     <div className="round-extras">
+      <section className="card round-notes" aria-labelledby="round-notes">
+        <h3 id="round-notes" className="card-title">
+          {t.assessment.rounds.notes}
+        </h3>
+        <textarea
+          className="input"
+          aria-labelledby="round-notes"
+          rows={3}
+          maxLength={4000}
+          readOnly={readonly}
+          value={notes ?? detail.round.notes ?? ''}
+          onChange={(ev) => setNotes(ev.target.value)}
+          onBlur={() => void saveNotes()}
+          data-testid="round-notes"
+        />
+      </section>
       <section className="card" aria-labelledby="round-participants">
         <h3 id="round-participants" className="card-title">
           {p.title} ({detail.participants.length})
