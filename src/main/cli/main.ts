@@ -10,6 +10,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { appVersion as buildVersion } from '../version';
+import { assessmentCommands } from './commands/assessment';
 import { datacenterCommands } from './commands/datacenter';
 import { packagesCommands } from './commands/packages';
 import { evidenceCommands } from './commands/evidence';
@@ -22,7 +23,7 @@ import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runt
 export { exitCodes, type CliIo } from './runtime';
 
 /** Every capability's commands. */
-const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, forumCommands, packagesCommands, datacenterCommands];
+const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, forumCommands, packagesCommands, datacenterCommands, assessmentCommands];
 
 /**
  * Runs the command line with `argv` (the arguments after the program name) and answers the

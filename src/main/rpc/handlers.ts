@@ -3,6 +3,7 @@
  * (one line each). `satisfies Handlers` makes a missing or mistyped handler a compile error.
  */
 import { appHandlers } from '../services/app/handlers';
+import { assessmentHandlers } from '../services/assessment/handlers';
 import { backupsHandlers } from '../services/backups/handlers';
 import { datacenterHandlers } from '../services/datacenter/handlers';
 import { evidenceHandlers } from '../services/evidence/handlers';
@@ -32,4 +33,5 @@ export const handlers = {
   ...forumHandlers,
   ...packagesHandlers,
   ...datacenterHandlers,
+  ...assessmentHandlers,
 } satisfies Handlers;

@@ -7,6 +7,7 @@
 import type { ComponentType } from 'react';
 import type { WorkspaceSummary } from '../../shared/domain/workspace';
 import type { Messages } from '../i18n/catalog';
+import { assessmentSection } from './assessment/section';
 import { backupsSection } from './backups/section';
 import { evidenceSection } from './evidence/section';
 import { importsSection } from './imports/section';
@@ -45,4 +46,4 @@ export interface WorkspaceSection {
 }
 
 /** The sections, in the order of the side navigation. */
-export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, packagesSection, backupsSection, selfTestSection];
+export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, assessmentSection, packagesSection, backupsSection, selfTestSection];

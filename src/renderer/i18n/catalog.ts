@@ -12,6 +12,7 @@
  */
 
 import { chartsStrings } from '../components/charts/strings';
+import { assessmentStrings } from '../features/assessment/strings';
 import { backupsStrings } from '../features/backups/strings';
 import { datacenterStrings } from '../features/datacenter/strings';
 import { evidenceStrings } from '../features/evidence/strings';
@@ -29,7 +30,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, assessmentStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -44,7 +45,8 @@ export type Messages = typeof commonStrings.th &
   typeof chartsStrings.th &
   typeof importsStrings.th &
   typeof evidenceStrings.th &
-  typeof forumStrings.th;
+  typeof forumStrings.th &
+  typeof assessmentStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

@@ -50,6 +50,11 @@ export const dashboardTables = {
   /** The imports' TPMAP tables, read only for a tambon whose packages carry no `bmn_village_results` (an older app). */
   bmnTpmap: { table: 'bmn_village_indicators', surveyId: 'survey_id', indicatorNo: 'indicator_no', inScope: 'in_scope', failing: 'failing' },
   bmnSurveys: { table: 'bmn_village_surveys', year: 'survey_year' },
+  /**
+   * The self-assessment's result per round and unit (a village, or the tambon when `village_id`
+   * is empty), computed at export (services/packages/derived.ts) with the tambon's framework.
+   */
+  assessment: { table: 'assessment_unit_results', label: 'round_label', villageId: 'village_id', complete: 'complete', grade: 'grade' },
 } as const;
 
 /** A tambon of the area, with what was received from it. */
@@ -317,4 +322,56 @@ export function bmnFailing(input: DashboardInput): IndicatorFailing[] {
     }
   }
   return [...out.values()].filter((v) => v.failing > 0).sort((a, b) => b.tambonsFailing - a.tambonsFailing || a.indicatorNo - b.indicatorNo);
+}
+
+/** The self-assessment's grades of one district and round label. */
+export interface GradeSummary {
+  districtCode: string;
+  districtNameTh: string;
+  roundLabel: string;
+  /** Tambons with this round. */
+  tambons: number;
+  /** Villages per grade (A, B, C…, as the tambons' frameworks name them). */
+  villages: Record<string, number>;
+  /** Villages not scored on every criterion (or below every cut-off). */
+  villagesUngraded: number;
+  /** Tambons (as a whole) per grade. */
+  tambonGrades: Record<string, number>;
+  tambonsUngraded: number;
+}
+
+/**
+ * The self-assessment by district and round label (ก่อน, ระหว่าง, หลัง…, as the tambons labelled
+ * them): villages per grade and the tambons' own grades, from `assessment_unit_results`. A unit
+ * incomplete, or below every cut-off, is counted as ungraded.
+ */
+export function assessmentGrades(input: DashboardInput): GradeSummary[] {
+  const t = dashboardTables.assessment;
+  const out = new Map<string, GradeSummary>();
+  for (const tambon of input.tambons) {
+    if (tambon.seq === null) continue;
+    const seenLabels = new Set<string>();
+    for (const row of live(input.rows(tambon.code, t.table))) {
+      const label = str(row[t.label]) ?? '';
+      const key = `${tambon.districtCode}\u0000${label}`;
+      let entry = out.get(key);
+      if (!entry) {
+        entry = { districtCode: tambon.districtCode, districtNameTh: tambon.districtNameTh, roundLabel: label, tambons: 0, villages: {}, villagesUngraded: 0, tambonGrades: {}, tambonsUngraded: 0 };
+        out.set(key, entry);
+      }
+      if (!seenLabels.has(label)) {
+        seenLabels.add(label);
+        entry.tambons += 1;
+      }
+      const complete = row[t.complete] === true || row[t.complete] === 1 || row[t.complete] === 'true';
+      const grade = complete ? str(row[t.grade]) : null;
+      const isTambon = str(row[t.villageId]) === null;
+      if (isTambon) {
+        if (grade === null) entry.tambonsUngraded += 1;
+        else entry.tambonGrades[grade] = (entry.tambonGrades[grade] ?? 0) + 1;
+      } else if (grade === null) entry.villagesUngraded += 1;
+      else entry.villages[grade] = (entry.villages[grade] ?? 0) + 1;
+    }
+  }
+  return [...out.values()].sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.roundLabel.localeCompare(b.roundLabel, 'th'));
 }

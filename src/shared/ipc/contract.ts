@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appSlice } from './app';
+import { assessmentSlice } from './assessment';
 import { backupsSlice } from './backups';
 import type { Capability, ChannelSpec, JobKindSpec } from './define';
 import { datacenterKinds, datacenterSlice } from './datacenter';
@@ -27,7 +28,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, assessmentSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -43,6 +44,7 @@ export const contract = {
   ...forumSlice.channels,
   ...packagesSlice.channels,
   ...datacenterSlice.channels,
+  ...assessmentSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */

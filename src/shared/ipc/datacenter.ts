@@ -110,6 +110,19 @@ export const datacenterSlice = defineSlice({
         ),
         flagged: z.array(z.object({ tambonCode: z.string(), tambonNameTh: z.string(), districtNameTh: z.string(), issueNo: z.number(), name: z.string(), budget: z.number() })),
         bmn: z.array(z.object({ indicatorNo: z.number(), tambonsFailing: z.number(), inScope: z.number(), failing: z.number() })),
+        /** The self-assessment by district and round label: villages per grade and the tambons' own grades. */
+        assessment: z.array(
+          z.object({
+            districtCode: z.string(),
+            districtNameTh: z.string(),
+            roundLabel: z.string(),
+            tambons: z.number(),
+            villages: z.record(z.string(), z.number()),
+            villagesUngraded: z.number(),
+            tambonGrades: z.record(z.string(), z.number()),
+            tambonsUngraded: z.number(),
+          }),
+        ),
       }),
       reads: packageTables,
     },

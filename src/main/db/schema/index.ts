@@ -2,6 +2,7 @@
  * The workspace schema: every capability's tables (one file each, beside their travel classes),
  * merged here, one line per capability. drizzle-kit generates the migrations from this module.
  */
+import { assessmentTables, assessmentTravel } from './assessment';
 import { evidenceTables, evidenceTravel } from './evidence';
 import { importsTables, importsTravel } from './imports';
 import { forumTables, forumTravel } from './forum';
@@ -10,6 +11,7 @@ import { packagesTables, packagesTravel } from './packages';
 import { villagesTables, villagesTravel } from './villages';
 import { workspaceTables, workspaceTravel } from './workspace';
 
+export * from './assessment';
 export * from './evidence';
 export * from './imports';
 export * from './forum';
@@ -20,10 +22,10 @@ export * from './workspace';
 export type { TravelClass } from './identity';
 
 /** Every table of the schema, by its SQL name. */
-export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...forumTables, ...packagesTables } as const;
+export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...forumTables, ...packagesTables, ...assessmentTables } as const;
 
 /** How each table travels in a package (see `TravelClass`). */
-export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...forumTravel, ...packagesTravel } as const;
+export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...forumTravel, ...packagesTravel, ...assessmentTravel } as const;
 
 /** A table's SQL name. */
 export type TableName = keyof typeof tables;

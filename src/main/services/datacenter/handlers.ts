@@ -1,7 +1,7 @@
 /** The data center capability's handlers. */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { bmnFailing, flaggedProjects, issueTotals, reporting } from '../../../shared/domain/dashboard';
+import { assessmentGrades, bmnFailing, flaggedProjects, issueTotals, reporting } from '../../../shared/domain/dashboard';
 import { refused } from '../../../shared/domain/result';
 import type { datacenterSlice } from '../../../shared/ipc/datacenter';
 import type { AppContext } from '../context';
@@ -66,6 +66,7 @@ export const datacenterHandlers = {
       issues: issueTotals(input),
       flagged: flaggedProjects(input).map((p) => ({ tambonCode: p.tambonCode, tambonNameTh: p.tambonNameTh, districtNameTh: p.districtNameTh, issueNo: p.issueNo, name: p.name, budget: p.budget })),
       bmn: bmnFailing(input),
+      assessment: assessmentGrades(input),
     };
   },
   'datacenter.exportXlsx': async (ctx, { form, path: target, view }) => {

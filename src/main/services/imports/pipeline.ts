@@ -28,8 +28,9 @@ import { refused } from '../../../shared/domain/result';
 import type { ImportOutcome } from '../../../shared/ipc/imports';
 import type { z } from 'zod';
 import type { importJob, importJobInputSchema } from '../../../shared/ipc/imports';
-import { bulkInserter, insertRow, newId, type WriteTx } from '../../db/repository';
+import { bulkInserter, insertRow, newId, tombstoneRow, updateRow, type WriteTx } from '../../db/repository';
 import {
+  assessmentScores,
   bmnHouseholds,
   bmnVillageIndicators,
   bmnVillageSurveys,
@@ -46,6 +47,9 @@ import {
 import type { WorkspaceDb } from '../../db/client';
 import type { WriteSpec } from '../write';
 import { loadSets } from '../evidence/sets';
+import { criteriaOf, type Framework } from '../../../shared/domain/assessment';
+import { currentFramework } from '../assessment/framework';
+import { addRound, liveRounds, scoreRow } from '../assessment/rounds';
 import { addPcsRow } from '../forum/pcs';
 import { addProject } from '../forum/projects';
 import { liveIssues } from '../forum/readiness';
@@ -207,6 +211,8 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
   let chosen: { header: HeaderGuess; mapping: ColumnMapping[]; key: string } | null = null;
   let reader: RowReader | null = null;
   let set: IndicatorSet | null = null;
+  /** The assessment framework the scores workbook is read with. */
+  let framework: Framework | null = null;
   let categoryMap: CategoryMap = input.categoryMap ?? {};
   const placed: Placed[] = [];
   const stored: RowProblem[] = [];
@@ -308,7 +314,8 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       }
       outcome.setId = set.id;
     }
-    const issues = checkMapping(input.kind, mapping, set?.indicators.map((i) => i.no) ?? [], set?.nameTh ?? '');
+    if (input.kind === 'assessment') framework = currentFramework(db, job.resourcesDir).framework;
+    const issues = checkMapping(input.kind, mapping, set?.indicators.map((i) => i.no) ?? [], set?.nameTh ?? '', framework ? criteriaOf(framework).map((k) => k.no) : []);
     if (issues.length > 0) throw new Refusal(issues.map((i) => i.th).join(' · '), issues.map((i) => i.en).join(' · '));
 
     // What the workspace has already for this year (or table), from other imports.
@@ -366,6 +373,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       ...(existingHouseholds ? { existingHouseholds } : {}),
       ...(existingVillages ? { existingVillages } : {}),
       ...(isForumKind(input.kind) ? { issues: forumIssues(), planYears: planYears(planSettings(db, now).plan) } : {}),
+      ...(framework ? { scale: framework.scale } : {}),
     });
     startSheet(state);
   };
@@ -501,7 +509,7 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
       detail: JSON.stringify({ sheets: seenSheets, setId: outcome.setId, tableName, tableKind: input.kind === 'nrd2c' ? (input.table?.kind ?? 'nrd2c') : null, encoding: outcome.encoding, notes }),
     }).id;
     if (previous) endImport(tx, previous.id, { status: 'replaced', replacedBy: id });
-    writeRecords(tx, input, { importId: id, year: outcome.year, setId: outcome.setId, tableName, mapping: picked.mapping, placed }, () => job.throwIfCancelled());
+    writeRecords(tx, input, { importId: id, year: outcome.year, setId: outcome.setId, tableName, mapping: picked.mapping, placed, resourcesDir: job.resourcesDir }, () => job.throwIfCancelled());
     for (let i = 0; i < stored.length; i += 500) {
       tx.db
         .insert(importProblems)
@@ -527,6 +535,7 @@ interface WriteFacts {
   tableName: string | null;
   mapping: readonly ColumnMapping[];
   placed: readonly Placed[];
+  resourcesDir: string;
 }
 
 /** Writes the records in bulk, checking for a cancel every few hundred rows. */
@@ -595,6 +604,27 @@ function writeRecords(tx: WriteTx, input: Input, facts: WriteFacts, checkCancel:
       for (const v of record.values) values.insert({ rowId, importId, column: v.column, label: v.label, valueNumber: v.number, valueText: v.text });
     }
     checkCancel();
+  } else if (input.kind === 'assessment') {
+    // A round per sheet, by its label (made when no live round has it); a score already given for
+    // the same unit and criterion is replaced, and comes back when this import is undone.
+    const rounds = new Map(liveRounds(tx.db).map((r) => [r.label, r.id]));
+    for (const { record, sheet } of placed) {
+      if (record.kind !== 'assessment') continue;
+      let roundId = rounds.get(sheet);
+      if (roundId === undefined) {
+        roundId = addRound(tx, facts.resourcesDir, { label: sheet.slice(0, 31), roundDate: null, notes: null }, importId).id;
+        rounds.set(sheet, roundId);
+      }
+      for (const { criterionNo, score } of record.scores) {
+        const existing = scoreRow(tx.db, roundId, record.villageId, criterionNo);
+        if (existing) {
+          updateRow(tx, assessmentScores, existing.id, { replacedByImportId: importId });
+          tombstoneRow(tx, assessmentScores, existing.id);
+        }
+        insertRow(tx, assessmentScores, { roundId, villageId: record.villageId, criterionNo, score, importId, replacedByImportId: null });
+      }
+    }
+    checkCancel();
   } else if (input.kind === 'pcs' || input.kind === 'projects' || input.kind === 'village-plans') {
     // Through the forum's own services, in the file's order (each appended after its issue's or village's rows), each carrying the import's id.
     placed.forEach(({ record }, i) => {
@@ -634,7 +664,7 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
   const issueNo = (id: string) => String(issues.find((i) => i.id === id)?.no ?? '');
   const moo = (id: string) => String(known.find((v) => v.id === id)?.moo ?? '');
   const moos = (ids: readonly string[]) => ids.map(moo).join(', ');
-  const rows = placed.map(({ record, row }) => {
+  const rows = placed.map(({ record, row, sheet }) => {
     switch (record.kind) {
       case 'bmn': {
         const answers = [...record.answers];
@@ -676,6 +706,8 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
       }
       case 'village-plans':
         return [String(row), moo(record.villageId), record.itemKind, record.text, record.how ?? '', record.estimatedBudget === null ? '' : formatNumber(record.estimatedBudget)];
+      case 'assessment':
+        return [String(row), sheet, record.villageId === null ? 'ตำบล' : moo(record.villageId), record.scores.map((x) => `${x.criterionNo}: ${x.score}`).join(' · ')];
     }
   });
   const columns = {
@@ -686,6 +718,7 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
     pcs: ['row', 'issue', 'problem', 'causes', 'solutions', 'villages'],
     projects: ['row', 'issue', 'project', 'budget', 'sources', 'villages'],
     'village-plans': ['row', 'moo', 'itemKind', 'item', 'how', 'budget'],
+    assessment: ['row', 'round', 'moo', 'scores'],
   }[kind];
   return { columns, rows };
 }

@@ -7,8 +7,12 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { ServiceError } from '../../../shared/domain/result';
 import type { ImportRecordView } from '../../../shared/ipc/imports';
 import type { WorkspaceDb } from '../../db/client';
-import { tombstoneRow, tombstoneWhere, updateRow, type WriteTx } from '../../db/repository';
+import { restoreRow, tombstoneRow, tombstoneWhere, updateRow, type WriteTx } from '../../db/repository';
 import {
+  assessmentEvidence,
+  assessmentParticipants,
+  assessmentRounds,
+  assessmentScores,
   bmnHouseholds,
   bmnVillageIndicators,
   bmnVillageSurveys,
@@ -83,6 +87,17 @@ export function tombstoneImported(tx: WriteTx, importId: string): number {
   n += tombstoneWhere(tx, pcsRows, eq(pcsRows.importId, importId));
   n += tombstoneWhere(tx, projects, eq(projects.importId, importId));
   n += tombstoneWhere(tx, villageItems, eq(villageItems.importId, importId));
+  // The scores workbook: its scores go, the rounds it made go with everything in them, and the scores it replaced come back.
+  n += tombstoneWhere(tx, assessmentScores, eq(assessmentScores.importId, importId));
+  for (const round of tx.db.select({ id: assessmentRounds.id }).from(assessmentRounds).where(and(eq(assessmentRounds.importId, importId), isNull(assessmentRounds.deletedAt))).all()) {
+    n += tombstoneWhere(tx, assessmentScores, eq(assessmentScores.roundId, round.id));
+    n += tombstoneWhere(tx, assessmentParticipants, eq(assessmentParticipants.roundId, round.id));
+    n += tombstoneWhere(tx, assessmentEvidence, eq(assessmentEvidence.roundId, round.id));
+    if (tombstoneRow(tx, assessmentRounds, round.id)) n += 1;
+  }
+  for (const replaced of tx.db.select({ id: assessmentScores.id }).from(assessmentScores).where(eq(assessmentScores.replacedByImportId, importId)).all()) {
+    if (restoreRow(tx, assessmentScores, replaced.id)) updateRow(tx, assessmentScores, replaced.id, { replacedByImportId: null });
+  }
   return n;
 }
 

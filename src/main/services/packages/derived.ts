@@ -18,6 +18,9 @@ import { v5 as uuidv5 } from 'uuid';
 import { bmnVillageResults } from '../../../shared/domain/evidence/bmn';
 import type { CsvCell } from '../../../shared/domain/csv';
 import { writeCsv } from '../../../shared/domain/csv';
+import { unitResult } from '../../../shared/domain/assessment';
+import { currentFramework } from '../assessment/framework';
+import { liveRounds, roundScores, workspaceUnits } from '../assessment/rounds';
 import { bmnEvidence, bmnYears } from '../evidence/queries';
 import type { OpenWorkspace } from '../session';
 import { encodeCell } from './build';
@@ -120,8 +123,56 @@ export const bmnVillageResultsResource: DerivedResource = {
   },
 };
 
+/**
+ * `assessment_unit_results` — the self-assessment's result per round and unit (each village, and
+ * the tambon with `village_id` empty): the round's label and date, the framework, whether every
+ * criterion is scored, the percent and the grade, as the tambon's assessment page shows them. The
+ * data center's grade summary reads these, so it needs neither the framework file (the shipped one
+ * is never in a package) nor the grading rule. `updated_at` is the newest change of the round and
+ * its scores (tombstones included), else the export's time.
+ */
+export const assessmentUnitResultsResource: DerivedResource = {
+  spec: derivedSpec('assessment_unit_results', [
+    { name: 'round_id', type: 'string' },
+    { name: 'round_label', type: 'string' },
+    { name: 'round_date', type: 'string' },
+    { name: 'framework_id', type: 'string' },
+    { name: 'village_id', type: 'string' },
+    { name: 'complete', type: 'boolean' },
+    { name: 'percent', type: 'number' },
+    { name: 'grade', type: 'string' },
+  ]),
+  rows(ctx, ws) {
+    const { framework } = currentFramework(ws.db, ctx.resourcesDir);
+    const units = workspaceUnits(ws.db);
+    const changedAt = ws.sqlite.prepare('select max(updated_at) as at from assessment_scores where round_id = ?');
+    return liveRounds(ws.db).flatMap((round) => {
+      const scores = roundScores(ws.db, round.id);
+      const scoresAt = (changedAt.get(round.id) as { at: string | null }).at;
+      const at = [round.updatedAt, scoresAt].filter((x): x is string => x !== null).sort().at(-1) ?? ctx.now;
+      return units.map((u) => {
+        const result = unitResult(framework, scores.get(u.key) ?? new Map<string, number>());
+        return {
+          id: derivedRowId('assessment_unit_results', round.id, u.key),
+          rev: 1,
+          updated_at: at,
+          deleted_at: null,
+          round_id: round.id,
+          round_label: round.label,
+          round_date: round.roundDate,
+          framework_id: framework.id,
+          village_id: u.villageId,
+          complete: result.complete,
+          percent: result.percent,
+          grade: result.grade,
+        };
+      });
+    });
+  },
+};
+
 /** Every derived resource a package carries (the extension point: add an entry here). */
-export const derivedResources: readonly DerivedResource[] = [bmnVillageResultsResource];
+export const derivedResources: readonly DerivedResource[] = [bmnVillageResultsResource, assessmentUnitResultsResource];
 
 /** The derived resources' specs. */
 export function derivedCatalog(resources: readonly DerivedResource[] = derivedResources): TableSpec[] {

@@ -22,6 +22,8 @@ export function DashboardPanel({ view }: { view: View }) {
   const d = dashboard.data;
   if (!d) return <p className="muted">{t.app.loading}</p>;
   const subtitle = t.datacenter.chartSubtitle(formatNumber(d.reporting.length));
+  // The grades the tambons' frameworks use, in the order first seen (A, B, C for the shipped one).
+  const assessmentGrades = [...new Set(d.assessment.flatMap((a) => [...Object.keys(a.villages), ...Object.keys(a.tambonGrades)]))].sort();
   // The budget by issue, the area's districts added up; one stacked bar per issue.
   const byIssue = new Map<number, { name: string; sources: Record<(typeof budgetSources)[number], number> }>();
   for (const i of d.issues) {
@@ -144,6 +146,31 @@ export function DashboardPanel({ view }: { view: View }) {
         empty={t.datacenter.noData}
         columns={[t.datacenter.indicator, t.datacenter.tambonsFailing, t.datacenter.failing, t.datacenter.inScope].map((label) => ({ label, className: 'num' }))}
         rows={d.bmn.map((b) => ({ key: String(b.indicatorNo), cells: [b.indicatorNo, formatNumber(b.tambonsFailing), formatNumber(b.failing), formatNumber(b.inScope)] }))}
+      />
+
+      <h3 className="section-title">{t.datacenter.assessmentTitle}</h3>
+      <DashboardTable
+        testId="dashboard-assessment"
+        empty={t.datacenter.noData}
+        columns={[
+          { label: t.datacenter.districtCol, className: 'name-cell' },
+          { label: t.datacenter.assessmentRound },
+          { label: t.datacenter.assessmentTambons, className: 'num' },
+          ...assessmentGrades.map((g) => ({ label: t.datacenter.assessmentVillagesGrade(g), className: 'num' })),
+          { label: t.datacenter.assessmentUngraded, className: 'num' },
+          { label: t.datacenter.assessmentTambonGrades },
+        ]}
+        rows={d.assessment.map((a) => ({
+          key: `${a.districtCode}-${a.roundLabel}`,
+          cells: [
+            a.districtNameTh,
+            a.roundLabel,
+            formatNumber(a.tambons),
+            ...assessmentGrades.map((g) => formatNumber(a.villages[g] ?? 0)),
+            formatNumber(a.villagesUngraded),
+            [...Object.entries(a.tambonGrades).map(([g, n]) => `${g} ${n}`), ...(a.tambonsUngraded > 0 ? [t.datacenter.assessmentUngradedCount(a.tambonsUngraded)] : [])].join(' · '),
+          ],
+        }))}
       />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../shared/domain/fields';
 import { normalizeCategoryText } from '../../../shared/domain/imports/accountCategories';
-import { accountCategories, importKinds, isForumKind, kindFields, villageTableKinds, type AccountCategory, type ColumnMapping, type ImportKind, type VillageTableKind } from '../../../shared/domain/imports/kinds';
+import { accountCategories, fieldLabel, importKinds, isForumKind, kindFields, villageTableKinds, type AccountCategory, type ColumnMapping, type ImportKind, type VillageTableKind } from '../../../shared/domain/imports/kinds';
 import { normalizeThaiDigits } from '../../../shared/domain/thaiDigits';
 import type { AppError } from '../../../shared/domain/result';
 import type { ImportOutcome, InspectResult } from '../../../shared/ipc/imports';
@@ -163,6 +163,11 @@ export function ImportWizard(props: { onClose: () => void; onShowEvidence: () =>
       // A plan year's budget column, as the file's headers name them (พ.ศ. 2568…).
       const years = new Set((inspection?.sheets ?? []).flatMap((s) => s.columns.flatMap((c) => (/^budget:\d{4}$/.test(c.field) ? [Number(c.field.slice(7))] : []))));
       return [...plain, ...[...years].sort().map((y) => ({ value: `budget:${y}`, label: t.imports.budgetYearField(y) }))];
+    }
+    if (kind === 'assessment') {
+      // The criterion columns, as the file's headers name them (1.1, 1.2…).
+      const nos = new Set((inspection?.sheets ?? []).flatMap((s) => s.columns.flatMap((c) => (c.field.startsWith('criterion:') ? [c.field.slice(10)] : []))));
+      return [...plain, ...[...nos].map((no) => ({ value: `criterion:${no}`, label: fieldLabel(`criterion:${no}`).th }))];
     }
     return plain;
   }, [kind, inspection, t]);

@@ -88,6 +88,7 @@ function plausible(kind: ImportKind, mapping: readonly ColumnMapping[]): boolean
   if (kind === 'pcs') return hits >= 2 && fields.has('problem');
   if (kind === 'projects') return hits >= 2 && fields.has('projectName');
   if (kind === 'village-plans') return hits >= 2 && fields.has('itemText');
+  if (kind === 'assessment') return fields.has('moo') && mapping.some((m) => m.field.startsWith('criterion:'));
   return hits >= 2 && mapping.some((m) => m.field.startsWith('all:') || m.field.startsWith('cnt:'));
 }
 
@@ -144,8 +145,11 @@ export function detectHeader(kind: ImportKind, sheet: readonly SheetRow[], indic
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i]!;
     const filled = row.cells.filter((c) => !isBlank(c));
-    // A title (one merged cell) or a row of figures is not a header.
-    if (filled.length < 2 || filled.filter((c) => typeof c === 'number' || numeric(cellText(c))).length > filled.length / 2) continue;
+    // A title (one merged cell) or a row of figures is not a header. (An assessment header is
+    // criterion numbers, "1.1", written as text: a row of them is a header when it names หมู่ที่.)
+    if (filled.length < 2) continue;
+    const figures = filled.filter((c) => typeof c === 'number' || (kind !== 'assessment' && numeric(cellText(c)))).length;
+    if (figures > filled.length / 2) continue;
     const one = single(row);
     const pair = headerAt(kind, rows, row.number, 2, indicators);
     const lower = rows[i + 1] ? single(rows[i + 1]!) : null;

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 
 /** The import kinds, as the command line names them. */
-export const importKinds = ['bmn', 'tpmap', 'nrd2c', 'accounts', 'pcs', 'projects', 'village-plans'] as const;
+export const importKinds = ['bmn', 'tpmap', 'nrd2c', 'accounts', 'pcs', 'projects', 'village-plans', 'assessment'] as const;
 /** One of {@link importKinds}. */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -27,6 +27,7 @@ export const importKindLabels: Record<ImportKind, { th: string; en: string }> = 
   pcs: { th: 'ตารางปัญหา สาเหตุ แนวทางแก้ไข', en: 'Problem–cause–solution tables' },
   projects: { th: 'บัญชีโครงการตามประเด็นยุทธศาสตร์', en: 'Project tables by strategic issue' },
   'village-plans': { th: 'แผนชุมชนหมู่บ้าน (แบบฟอร์ม)', en: 'Village plans (the template)' },
+  assessment: { th: 'คะแนนประเมินศักยภาพชุมชน', en: 'Community self-assessment scores' },
 };
 
 /** The kinds that are the forum's own workbooks: read per strategic issue or per village, written through the forum's tables. */
@@ -95,10 +96,16 @@ export type PlainField = (typeof plainFields)[number];
 
 /**
  * What a column holds: a plain field, a จปฐ. indicator's answers (`indicator:7`), a TPMAP
- * count of an indicator (`all:7` in scope, `cnt:7` failing), or a project's budget of one plan
- * year (`budget:2568`, พ.ศ.).
+ * count of an indicator (`all:7` in scope, `cnt:7` failing), a project's budget of one plan
+ * year (`budget:2568`, พ.ศ.), or the scores of an assessment criterion (`criterion:1.2`).
  */
-export type FieldKey = PlainField | `indicator:${number}` | `all:${number}` | `cnt:${number}` | `budget:${number}`;
+export type FieldKey = PlainField | `indicator:${number}` | `all:${number}` | `cnt:${number}` | `budget:${number}` | `criterion:${string}`;
+
+/** The criterion number of a `criterion:N.N` field, else null. */
+export function fieldCriterion(field: FieldKey): string | null {
+  const m = /^criterion:(\d{1,3}(?:\.\d{1,3}){0,3})$/.exec(field);
+  return m ? m[1]! : null;
+}
 
 /** The plan year (พ.ศ.) of a `budget:YYYY` field, else null. */
 export function fieldBudgetYear(field: FieldKey): number | null {
@@ -110,7 +117,10 @@ export function fieldBudgetYear(field: FieldKey): number | null {
 export const fieldKeySchema = z.custom<FieldKey>(
   (value) =>
     typeof value === 'string' &&
-    ((plainFields as readonly string[]).includes(value) || /^(indicator|all|cnt):([1-9]\d{0,2})$/.test(value) || /^budget:25\d\d$/.test(value)),
+    ((plainFields as readonly string[]).includes(value) ||
+      /^(indicator|all|cnt):([1-9]\d{0,2})$/.test(value) ||
+      /^budget:25\d\d$/.test(value) ||
+      /^criterion:\d{1,3}(\.\d{1,3}){0,3}$/.test(value)),
   { error: 'ไม่รู้จักช่องข้อมูลนี้ / unknown field' },
 );
 
@@ -129,6 +139,7 @@ export const kindFields: Record<ImportKind, readonly PlainField[]> = {
   pcs: ['ignore', 'personal', 'order', 'issue', 'problem', 'causes', 'solutions', 'villages'],
   projects: ['ignore', 'personal', 'order', 'issue', 'projectName', 'budget', 'target', 'duration', 'villages', 'funding.local', 'funding.agency', 'funding.province'],
   'village-plans': ['ignore', 'personal', 'order', 'villageCode', 'moo', 'itemKind', 'itemText', 'how', 'estimatedBudget'],
+  assessment: ['ignore', 'personal', 'moo'],
 };
 
 /** Whether `field` belongs to `kind`. */
@@ -136,6 +147,7 @@ export function fieldAllowed(kind: ImportKind, field: FieldKey): boolean {
   const numbered = fieldIndicator(field);
   if (numbered) return (kind === 'bmn' && numbered.part === 'indicator') || (kind === 'tpmap' && numbered.part !== 'indicator');
   if (fieldBudgetYear(field) !== null) return kind === 'projects';
+  if (fieldCriterion(field) !== null) return kind === 'assessment';
   return kindFields[kind].includes(field as PlainField);
 }
 
@@ -186,6 +198,8 @@ export const fieldLabels: Record<PlainField, { th: string; en: string }> = {
 export function fieldLabel(field: FieldKey): { th: string; en: string } {
   const year = fieldBudgetYear(field);
   if (year !== null) return { th: `งบประมาณ พ.ศ. ${year} (บาท)`, en: `Budget ${year} BE (baht)` };
+  const criterion = fieldCriterion(field);
+  if (criterion !== null) return { th: `เกณฑ์ข้อ ${criterion}`, en: `Criterion ${criterion}` };
   const numbered = fieldIndicator(field);
   if (!numbered) return fieldLabels[field as PlainField];
   if (numbered.part === 'indicator') return { th: `ตัวชี้วัดที่ ${numbered.no}`, en: `Indicator ${numbered.no}` };

@@ -71,6 +71,9 @@ const indicatorHeader = /^(?:ตัวชี้วัด(?:ที่)?|ตชว
 /** `indicator7.ALL`, `ind_7_cnt`, `ตัวชี้วัดที่7 ไม่ผ่าน`. */
 const tpmapHeader = /^(?:ตัวชี้วัด(?:ที่)?|ข้อ(?:ที่)?|indicator|ind)[.\-:]?(\d{1,3})(?!\d)[.\-:]?(all|cnt|count|ทั้งหมด|ในขอบเขต|ไม่ผ่าน|ตกเกณฑ์)$/;
 
+/** An assessment criterion's column: `1.1`, `ข้อ 1.1`, `เกณฑ์ข้อ 1.1`, `เกณฑ์ที่ 2`. */
+const criterionHeader = /^(?:เกณฑ์(?:ข้อ)?(?:ที่)?|ข้อ(?:ที่)?)?(\d{1,3}(?:\.\d{1,3}){0,3})$/;
+
 /** An indicator of the set the file is read with: number and name, to recognise a header that is the name. */
 export interface IndicatorName {
   no: number;
@@ -130,6 +133,10 @@ function matchHeaderOnce(kind: ImportKind, label: string, indicators: readonly I
   if (kind === 'projects') {
     const m = budgetYearHeader.exec(header);
     if (m) return { field: `budget:${Number(m[1])}`, score: 3 };
+  }
+  if (kind === 'assessment') {
+    const m = criterionHeader.exec(header);
+    if (m) return { field: `criterion:${m[1]!}`, score: 3 };
   }
   if (kind === 'bmn') {
     const m = indicatorHeader.exec(header);

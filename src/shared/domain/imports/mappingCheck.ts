@@ -4,7 +4,7 @@
  * twice, every indicator in the set the file is read with.
  */
 import { columnLetter } from './cells';
-import { fieldAllowed, fieldIndicator, fieldLabel, type ColumnMapping, type FieldKey, type ImportKind } from './kinds';
+import { fieldAllowed, fieldCriterion, fieldIndicator, fieldLabel, type ColumnMapping, type FieldKey, type ImportKind } from './kinds';
 
 /** Why a mapping cannot be imported, in both languages. */
 export interface MappingIssue {
@@ -17,7 +17,14 @@ export interface MappingIssue {
  * The issues of `mapping` for `kind`; none means it can be imported. `indicatorNos` are the
  * numbers of the indicator set the rows are read with (`bmn`, `tpmap`), `setName` its name.
  */
-export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[], indicatorNos: readonly number[] = [], setName = ''): MappingIssue[] {
+export function checkMapping(
+  kind: ImportKind,
+  mapping: readonly ColumnMapping[],
+  indicatorNos: readonly number[] = [],
+  setName = '',
+  /** The criterion numbers of the assessment framework (`assessment`). */
+  criterionNos: readonly string[] = [],
+): MappingIssue[] {
   const issues: MappingIssue[] = [];
   const seen = new Map<FieldKey, number>();
   for (const m of mapping) {
@@ -36,6 +43,14 @@ export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]
         column: m.column,
       });
     } else seen.set(m.field, m.column);
+    const criterion = fieldCriterion(m.field);
+    if (criterion !== null && criterionNos.length > 0 && !criterionNos.includes(criterion)) {
+      issues.push({
+        th: `คอลัมน์ ${columnLetter(m.column)}: ไม่มีเกณฑ์ข้อ ${criterion} ในกรอบการประเมินที่ใช้อยู่ (แก้หัวคอลัมน์ หรือนำเข้ากรอบการประเมินที่มีเกณฑ์ข้อนี้ก่อน)`,
+        en: `Column ${columnLetter(m.column)}: the framework in use has no criterion ${criterion} (fix the header, or set a framework that has it first)`,
+        column: m.column,
+      });
+    }
     const numbered = fieldIndicator(m.field);
     if (numbered && indicatorNos.length > 0 && !indicatorNos.includes(numbered.no)) {
       issues.push({
@@ -53,6 +68,11 @@ export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]
       const label = fieldLabel(required[kind]);
       issues.push({ th: `ยังไม่ได้เลือกคอลัมน์ "${label.th}"`, en: `No column is chosen for "${label.en}"` });
     }
+    return issues;
+  }
+  if (kind === 'assessment') {
+    if (!has('moo')) issues.push({ th: 'ยังไม่ได้เลือกคอลัมน์หมู่ที่', en: 'No column is chosen for the village number' });
+    if (!mapping.some((m) => fieldCriterion(m.field) !== null)) issues.push({ th: 'ยังไม่ได้เลือกคอลัมน์คะแนนของเกณฑ์ใดเลย', en: 'No criterion column is chosen' });
     return issues;
   }
   if (!has('villageCode') && !has('moo')) {

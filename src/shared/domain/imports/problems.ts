@@ -46,7 +46,9 @@ export type RowProblemCode =
   | 'unknownHow'
   | 'forumTextTooLong'
   | 'tooManyItems'
-  | 'budgetTotalMismatch';
+  | 'budgetTotalMismatch'
+  | 'scoreOutOfScale'
+  | 'duplicateUnit';
 
 /** One problem of a row: where (sheet, row, column) and what. `value` is what the cell held (citizen ids masked). */
 export interface RowProblem {
@@ -63,6 +65,10 @@ export function problemMessage(code: RowProblemCode, value?: string): { th: stri
   const v = value === undefined || value === '' ? undefined : maskCitizenIds(value).slice(0, 60);
   const q = v === undefined ? '' : ` "${v}"`;
   switch (code) {
+    case 'scoreOutOfScale':
+      return { th: `คะแนน${q} อยู่นอกช่วงคะแนนของกรอบการประเมิน`, en: `The score${q} is outside the framework's scale` };
+    case 'duplicateUnit':
+      return { th: `หมู่บ้านหรือตำบล${q} ซ้ำกับแถวก่อนหน้าในชีตเดียวกัน (รอบการประเมินเดียวกัน)`, en: `The village or tambon${q} appears earlier in the same sheet (the same round)` };
     case 'notANumber':
       return { th: `ค่า${q} ไม่ใช่ตัวเลข`, en: `The value${q} is not a number` };
     case 'notWhole':

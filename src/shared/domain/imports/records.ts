@@ -22,6 +22,7 @@ import {
   type Reading,
   type YearRange,
 } from './cells';
+import { createAssessmentRowReader, type AssessmentRecord } from './assessmentRecords';
 import { createForumRowReader, type ForumRecord, type KnownIssue, type SheetContext } from './forumRecords';
 import { fieldIndicator, isForumKind, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
 import { looksLikeCitizenId, maskCitizenIds } from './personal';
@@ -83,7 +84,7 @@ export interface AccountRecord {
 }
 
 /** A record of any kind. */
-export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord;
+export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord | AssessmentRecord;
 
 /** A problem of a row before its sheet and row are known. */
 export interface CellIssue {
@@ -124,6 +125,8 @@ export interface ReaderContext {
   issues?: readonly KnownIssue[];
   /** The plan's years, พ.ศ. (the project table). */
   planYears?: readonly number[];
+  /** The assessment framework's scale (the scores workbook). */
+  scale?: { min: number; max: number };
 }
 
 /** The most characters a text cell of a village table keeps. */
@@ -158,6 +161,10 @@ export function createRowReader(context: ReaderContext): RowReader {
   if (isForumKind(kind)) {
     const forum = createForumRowReader({ kind, mapping, villages: context.villages, issues: context.issues ?? [], planYears: context.planYears ?? [] });
     return { read: (cells) => forum.read(cells), startSheet: (sheet) => forum.startSheet(sheet), year: () => null, unknownCategories: () => new Map() };
+  }
+  if (kind === 'assessment') {
+    const reader = createAssessmentRowReader({ mapping, villages: context.villages, scale: context.scale ?? { min: 0, max: 100 } });
+    return { read: (cells) => reader.read(cells), startSheet: () => reader.startSheet(), year: () => null, unknownCategories: () => new Map() };
   }
   const byField = new Map<FieldKey, number>();
   for (const m of mapping) if (m.field !== 'ignore' && m.field !== 'personal' && m.field !== 'custom') byField.set(m.field, m.column);
