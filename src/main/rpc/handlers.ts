@@ -13,6 +13,7 @@ import { jobsHandlers } from '../services/jobs/handlers';
 import { packagesHandlers } from '../services/packages/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
 import { referenceHandlers } from '../services/reference/handlers';
+import { registersHandlers } from '../services/registers/handlers';
 import { villagesHandlers } from '../services/villages/handlers';
 import { workspaceHandlers } from '../services/workspace/handlers';
 
@@ -32,4 +33,5 @@ export const handlers = {
   ...forumHandlers,
   ...packagesHandlers,
   ...datacenterHandlers,
+  ...registersHandlers,
 } satisfies Handlers;

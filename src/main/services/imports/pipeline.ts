@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { setForYear, type IndicatorSet } from '../../../shared/domain/evidence/indicatorSets';
-import { accountCategoryLabels, isForumKind, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
+import { accountCategoryLabels, isForumKind, isRegisterKind, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
 import { emptyProjectValues, pcsValues, planYears, projectValues, villageItemValues } from '../../../shared/domain/forum';
 import type { KnownIssue } from '../../../shared/domain/imports/forumRecords';
 import { cellText, columnLetter, type CellNote } from '../../../shared/domain/imports/cells';
@@ -41,6 +41,7 @@ import {
   villageTableRows,
   villageTables,
   villageTableValues,
+  villageLeaders,
   villages,
 } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/client';
@@ -51,6 +52,7 @@ import { addProject } from '../forum/projects';
 import { liveIssues } from '../forum/readiness';
 import { planSettings } from '../forum/settings';
 import { addVillageItem } from '../forum/villagePlans';
+import { writeRegisterRecords } from '../registers/importWrite';
 import { readRows, sha256File, sniffFile, type ReadStats } from './source';
 import { endImport, findActiveImport } from './store';
 
@@ -355,7 +357,16 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
         ),
       );
     }
+    // The leaders each village has already (those of the import being replaced go with it).
+    let leadersPerVillage: Map<string, number> | undefined;
+    if (input.kind === 'leaders') {
+      leadersPerVillage = new Map();
+      for (const r of db.select({ villageId: villageLeaders.villageId, importId: villageLeaders.importId }).from(villageLeaders).where(isNull(villageLeaders.deletedAt)).all()) {
+        if (r.importId === null || others(r.importId)) leadersPerVillage.set(r.villageId, (leadersPerVillage.get(r.villageId) ?? 0) + 1);
+      }
+    }
     reader = createRowReader({
+      ...(leadersPerVillage ? { leadersPerVillage } : {}),
       kind: input.kind,
       tambonCode,
       villages: known,
@@ -595,6 +606,14 @@ function writeRecords(tx: WriteTx, input: Input, facts: WriteFacts, checkCancel:
       for (const v of record.values) values.insert({ rowId, importId, column: v.column, label: v.label, valueNumber: v.number, valueText: v.text });
     }
     checkCancel();
+  } else if (isRegisterKind(input.kind)) {
+    writeRegisterRecords(
+      tx,
+      importId,
+      placed.flatMap(({ record }) => (record.kind === 'leaders' || record.kind === 'learning-centres' || record.kind === 'welfare-funds' || record.kind === 'organisations' ? [record] : [])),
+      checkCancel,
+    );
+    checkCancel();
   } else if (input.kind === 'pcs' || input.kind === 'projects' || input.kind === 'village-plans') {
     // Through the forum's own services, in the file's order (each appended after its issue's or village's rows), each carrying the import's id.
     placed.forEach(({ record }, i) => {
@@ -676,6 +695,15 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
       }
       case 'village-plans':
         return [String(row), moo(record.villageId), record.itemKind, record.text, record.how ?? '', record.estimatedBudget === null ? '' : formatNumber(record.estimatedBudget)];
+      // A register's preview names no person: the role, not the name.
+      case 'leaders':
+        return [String(row), moo(record.villageId), record.role, record.training === null ? '' : '✓', record.successor === null ? '' : '✓'];
+      case 'learning-centres':
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.peopleServed === null ? '' : formatNumber(record.peopleServed)];
+      case 'welfare-funds':
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.tier, record.year === null ? '' : String(record.year), record.contributions === null ? '' : formatNumber(record.contributions)];
+      case 'organisations':
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.orgKind, record.members === null ? '' : formatNumber(record.members), record.capital === null ? '' : formatNumber(record.capital)];
     }
   });
   const columns = {
@@ -686,6 +714,10 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
     pcs: ['row', 'issue', 'problem', 'causes', 'solutions', 'villages'],
     projects: ['row', 'issue', 'project', 'budget', 'sources', 'villages'],
     'village-plans': ['row', 'moo', 'itemKind', 'item', 'how', 'budget'],
+    leaders: ['row', 'moo', 'role', 'trained', 'successor'],
+    'learning-centres': ['row', 'moo', 'name', 'peopleServed'],
+    'welfare-funds': ['row', 'moo', 'name', 'tier', 'year', 'contributions'],
+    organisations: ['row', 'moo', 'name', 'orgKind', 'members', 'capital'],
   }[kind];
   return { columns, rows };
 }

@@ -23,7 +23,8 @@ import {
   type YearRange,
 } from './cells';
 import { createForumRowReader, type ForumRecord, type KnownIssue, type SheetContext } from './forumRecords';
-import { fieldIndicator, isForumKind, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
+import { createRegisterRowReader, type RegisterRecord } from './registerRecords';
+import { fieldIndicator, isForumKind, isRegisterKind, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
 import { looksLikeCitizenId, maskCitizenIds } from './personal';
 import type { RowProblemCode } from './problems';
 
@@ -83,7 +84,7 @@ export interface AccountRecord {
 }
 
 /** A record of any kind. */
-export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord;
+export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord | RegisterRecord;
 
 /** A problem of a row before its sheet and row are known. */
 export interface CellIssue {
@@ -124,6 +125,8 @@ export interface ReaderContext {
   issues?: readonly KnownIssue[];
   /** The plan's years, พ.ศ. (the project table). */
   planYears?: readonly number[];
+  /** Live leaders per village id already in the workspace (the leaders' register). */
+  leadersPerVillage?: ReadonlyMap<string, number>;
 }
 
 /** The most characters a text cell of a village table keeps. */
@@ -158,6 +161,10 @@ export function createRowReader(context: ReaderContext): RowReader {
   if (isForumKind(kind)) {
     const forum = createForumRowReader({ kind, mapping, villages: context.villages, issues: context.issues ?? [], planYears: context.planYears ?? [] });
     return { read: (cells) => forum.read(cells), startSheet: (sheet) => forum.startSheet(sheet), year: () => null, unknownCategories: () => new Map() };
+  }
+  if (isRegisterKind(kind)) {
+    const register = createRegisterRowReader({ kind, mapping, villages: context.villages, year: context.year, ...(context.leadersPerVillage ? { leadersPerVillage: context.leadersPerVillage } : {}) });
+    return { read: (cells) => register.read(cells), startSheet: () => undefined, year: () => context.year, unknownCategories: () => new Map() };
   }
   const byField = new Map<FieldKey, number>();
   for (const m of mapping) if (m.field !== 'ignore' && m.field !== 'personal' && m.field !== 'custom') byField.set(m.field, m.column);
