@@ -21,6 +21,7 @@ import { jobsStrings } from '../features/jobs/strings';
 import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
+import { registersStrings } from '../features/registers/strings';
 import { villagesStrings } from '../features/villages/strings';
 import { workspaceStrings } from '../features/workspace/strings';
 import { commonStrings } from './common';
@@ -29,7 +30,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, registersStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -44,7 +45,8 @@ export type Messages = typeof commonStrings.th &
   typeof chartsStrings.th &
   typeof importsStrings.th &
   typeof evidenceStrings.th &
-  typeof forumStrings.th;
+  typeof forumStrings.th &
+  typeof registersStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

@@ -356,3 +356,27 @@ export function formatBaht(n: number): string {
   const fixed = Math.round(n * 100) / 100;
   return formatNumber(Number.isInteger(fixed) ? fixed : Number(fixed.toFixed(2)));
 }
+
+/** A due date `YYYY-MM-DD` as a clerk writes it in พ.ศ.: `31/3/2569`; blank for none. */
+export function dueDateBE(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${y! + 543}`;
+}
+
+/**
+ * A date typed in พ.ศ. (`31/3/2569`, `31-03-2569`, Thai digits too) as `YYYY-MM-DD`; blank is
+ * null; anything that is not a real day (or a year before พ.ศ. 2400) is `undefined`.
+ */
+export function parseDueDateBE(text: string): string | null | undefined {
+  const t = text.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).trim();
+  if (t === '') return null;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const [day, month, be] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (be < 2400 || be > 2700) return undefined;
+  const ce = be - 543;
+  const date = new Date(Date.UTC(ce, month - 1, day));
+  if (date.getUTCFullYear() !== ce || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(ce).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

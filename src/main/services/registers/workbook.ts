@@ -8,6 +8,7 @@
 import {
   assessmentScale,
   benefitTypes,
+  dueDateBE,
   facilitatorSectors,
   leaderRoles,
   organisationKinds,
@@ -19,13 +20,6 @@ import type { AppContext } from '../context';
 import { requireWorkspace } from '../session';
 import { writeTablesWorkbook, type TableSheet } from '../xlsx';
 import { readRegisters } from './registers';
-
-/** A due date `YYYY-MM-DD` as a clerk writes it in พ.ศ.: `31/3/2569`. */
-export function dueDateBE(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}/${m}/${y! + 543}`;
-}
 
 /** The sheets of the registers' workbook. */
 export function registerSheets(view: RegistersView, villages: ReadonlyMap<string, number>, tambonLine: string): TableSheet[] {
