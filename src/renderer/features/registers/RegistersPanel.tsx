@@ -238,7 +238,7 @@ export function RegistersPanel({ summary }: SectionProps) {
                   { key: 'members', label: f.members, type: 'number' },
                   { key: 'monthlyContribution', label: f.monthlyContribution, type: 'number' },
                 ]}
-                columns={[f.fundName, f.village, f.tier, f.startYear, f.members, r.lao, r.province]}
+                columns={[f.fundName, f.village, f.tier, f.members, r.lao, r.province]}
                 rows={view.welfareFunds.map((x) => {
                   const last = x.years.at(-1)?.figures;
                   return {
@@ -247,8 +247,7 @@ export function RegistersPanel({ summary }: SectionProps) {
                     cells: [
                       x.name,
                       villageName(x.villageId),
-                      label(welfareTiers.labels[x.tier]),
-                      str(x.startYear),
+                      x.startYear === null ? label(welfareTiers.labels[x.tier]) : `${label(welfareTiers.labels[x.tier])} (${x.startYear})`,
                       num(x.members),
                       last?.shares ? `${formatBaht(last.shares.lao)} (${last.year})` : '',
                       last?.shares ? `${formatBaht(last.shares.province)} (${last.year})` : '',
