@@ -15,6 +15,7 @@ import { importOutcomeSchema } from '../../src/shared/ipc/imports';
 import { cliWorkdirs } from '../support/cli';
 import { closingContexts, createNaSai, fails, ok, tempDir, testContext } from '../support/context';
 import { convertToCsv, findSoffice } from '../support/libreoffice';
+import { createProvince, importJob, keyOf } from '../support/datacenter';
 import { passphrase, zipEntries } from '../support/packages';
 import { fakeCitizenId, writeRowsWorkbook } from '../support/surveyFiles';
 
@@ -291,5 +292,23 @@ describe('the registers in a package', () => {
     for (const secret of [people.chair, people.adviser, people.facilitator, people.successor, people.phone, ...people.leaders, 'นายผู้นำ หมู่สอง']) {
       expect(all.some((b) => b.includes(Buffer.from(secret))), secret).toBe(false);
     }
-  }, 60_000);
+
+    // The province takes the new tables and resources; a leader deleted at the tambon is a changed count there.
+    const key = await keyOf(ctx, '800108');
+    const province = context();
+    await createProvince(province);
+    await ok(province, 'datacenter.enroll', { tambonCode: '800108', publicKey: key.text, fingerprint: key.fingerprint });
+    const [first] = await importJob(province, [outcome.file]);
+    expect(first).toMatchObject({ status: 'applied', warnings: [] });
+    const peopleRows = rowsOf('register_people_counts').length;
+    expect(first!.tables.register_people_counts).toEqual({ new: peopleRows, changed: 0, unchanged: 0, deleted: 0, rejected: 0 });
+    for (const table of ['learning_centres', 'welfare_funds', 'community_organisations', 'register_settings']) expect(first!.tables[table], table).toMatchObject({ new: table === 'register_settings' ? 0 : 1, rejected: 0 });
+    expect(first!.tables.welfare_fund_years).toMatchObject({ new: 2 });
+    const leader = (await ok(ctx, 'registers.get')).leaders.find((l) => l.name === people.leaders[3])!;
+    await ok(ctx, 'registers.delete', { register: 'leaders', id: leader.id });
+    const second = await ok(ctx, 'packages.export', { folder: path.join(ctx.dir, 'out'), passphrase });
+    const [applied] = await importJob(province, [second.file]);
+    expect(applied!.tables.register_people_counts).toMatchObject({ new: 0, changed: 1, deleted: 0 });
+    expect(applied!.tables.welfare_funds).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
+  }, 120_000);
 });
