@@ -165,6 +165,11 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: registers', () => {
     await expect.poll(() => rows('orgs').count()).toBe(0);
     await page.getByTestId('toast-register').getByRole('button', { name: 'เลิกทำ' }).click();
     await expect.poll(() => rows('orgs').count()).toBe(1);
+    // And from the keyboard: Ctrl+Z brings back the last row deleted.
+    await rows('orgs').first().getByRole('button', { name: /^ลบ / }).click();
+    await expect.poll(() => rows('orgs').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rows('orgs').count()).toBe(1);
 
     await page.getByTestId('registers-export').click();
     const prompt = page.getByTestId('path-prompt');

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { normalizeThaiDigits } from '../../../shared/domain/thaiDigits';
 import type { AppError } from '../../../shared/domain/result';
 import type { RegisterKind } from '../../../shared/ipc/registers';
@@ -39,6 +39,26 @@ export function typedValues(fields: readonly FieldSpec[], values: FormValues): R
   return out;
 }
 
+/** A row deleted this session, which undo brings back. */
+export interface DeletedRow {
+  register: RegisterKind;
+  id: string;
+  label: string;
+}
+
+/** Brings a deleted row back and says so (or why not: a village that has its eight leaders again). */
+export function useUndoDelete(): (deleted: DeletedRow) => Promise<void> {
+  const { t, errorText } = useI18n();
+  const toast = useToast();
+  return useCallback(
+    async (deleted: DeletedRow) => {
+      const back = await change('registers.restore', { register: deleted.register, id: deleted.id });
+      toast(back.ok ? { message: t.registers.restored(deleted.label), testId: 'toast-register' } : { message: errorText(back.error), kind: 'error', testId: 'toast-register' });
+    },
+    [t, errorText, toast],
+  );
+}
+
 /** A register's row as the table shows it. */
 export interface RowView {
   id: string;
@@ -65,6 +85,10 @@ export function RegisterTable(props: {
   extra?: (row: RowView) => ReactNode;
   /** Shown under the title (counts, limits). */
   aside?: ReactNode;
+  /** Told of every delete, so the panel's Ctrl+Z can bring the last one back. */
+  onDeleted?: (deleted: DeletedRow) => void;
+  /** Brings a deleted row back (the panel's, which also forgets it for Ctrl+Z); by default, only restores it. */
+  undo?: (deleted: DeletedRow) => Promise<void>;
 }) {
   const { t, errorText } = useI18n();
   const r = t.registers;
@@ -94,19 +118,13 @@ export function RegisterTable(props: {
   const remove = async (row: RowView) => {
     const result = await change('registers.delete', { register: props.register, id: row.id });
     if (!result.ok) return toast({ message: errorText(result.error), kind: 'error', testId: 'toast-register' });
-    toast({
-      message: r.deleted(row.label),
-      testId: 'toast-register',
-      action: {
-        label: r.undo,
-        run: () =>
-          void change('registers.restore', { register: props.register, id: row.id }).then((back) =>
-            toast(back.ok ? { message: r.restored(row.label), testId: 'toast-register' } : { message: errorText(back.error), kind: 'error', testId: 'toast-register' }),
-          ),
-      },
-    });
+    const deleted = { register: props.register, id: row.id, label: row.label };
+    props.onDeleted?.(deleted);
+    toast({ message: r.deleted(row.label), testId: 'toast-register', action: { label: r.undo, run: () => void undoDelete(deleted) } });
     document.getElementById(`${props.id}-title`)?.focus();
   };
+  const restore = useUndoDelete();
+  const undoDelete = props.undo ?? restore;
 
   const fieldError = (key: string) => (error && error.field?.split('.').at(-1) === key ? errorText(error) : undefined);
   const formError = error && !props.fields.some((f) => error.field?.split('.').at(-1) === f.key) ? errorText(error) : undefined;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../../shared/domain/fields';
 import {
   facilitatorSectors,
@@ -19,7 +19,13 @@ import type { SectionProps } from '../sections';
 import { dataFiles, useFilePicker } from '../workspace/FilePickerProvider';
 import { AssessmentDialog } from './AssessmentDialog';
 import { FundDetail } from './FundDetail';
-import { RegisterTable, type FieldSpec } from './RegisterTable';
+import { RegisterTable, useUndoDelete, type DeletedRow, type FieldSpec } from './RegisterTable';
+
+/** Whether a key press belongs to a text field (whose own Ctrl+Z undoes typing). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
 
 const tabs = ['people', 'leaders', 'centres', 'funds', 'organisations'] as const;
 type Tab = (typeof tabs)[number];
@@ -45,6 +51,27 @@ export function RegistersPanel({ summary }: SectionProps) {
   const [assessing, setAssessing] = useState<RegistersView['leaders'][number] | null>(null);
   const [fundId, setFundId] = useState<string | null>(null);
   const view = data.data;
+  /** Rows deleted this session, newest last: Ctrl+Z brings back the last one. */
+  const deletedRows = useRef<DeletedRow[]>([]);
+  const undoDelete = useUndoDelete();
+  const onDeleted = (deleted: DeletedRow) => void deletedRows.current.push(deleted);
+  const undo = (deleted: DeletedRow) => {
+    deletedRows.current = deletedRows.current.filter((d) => d.id !== deleted.id);
+    return undoDelete(deleted);
+  };
+  useEffect(() => {
+    if (summary.readonly) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      const last = deletedRows.current.pop();
+      if (!last) return;
+      event.preventDefault();
+      void undoDelete(last);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [summary.readonly, undoDelete]);
   const villages = villagesCall.data ?? [];
   const readonly = summary.readonly;
   const label = (l: { th: string; en: string }) => (lang === 'th' ? l.th : l.en);
@@ -149,6 +176,8 @@ export function RegistersPanel({ summary }: SectionProps) {
                 columns={[f.name, f.position, f.organisation, f.phone]}
                 rows={people('member')}
                 readonly={readonly}
+                onDeleted={onDeleted}
+                undo={undo}
                 save={saver('registers.workingGroup.save', { kind: 'member' })}
               />
               <RegisterTable
@@ -159,6 +188,8 @@ export function RegistersPanel({ summary }: SectionProps) {
                 columns={[f.name, f.sector, f.organisation, f.phone]}
                 rows={people('facilitator')}
                 readonly={readonly}
+                onDeleted={onDeleted}
+                undo={undo}
                 save={saver('registers.workingGroup.save', { kind: 'facilitator' })}
               />
             </>
@@ -191,6 +222,8 @@ export function RegistersPanel({ summary }: SectionProps) {
                   values: { villageId: l.villageId, name: l.name, role: l.role, training: l.training ?? '', successor: l.successor ?? '', phone: l.phone ?? '' },
                 }))}
               readonly={readonly}
+                onDeleted={onDeleted}
+                undo={undo}
               save={async (id, values) => {
                 const existing = view.leaders.find((l) => l.id === id);
                 return saver('registers.leaders.save', { selfAssessment: existing?.selfAssessment ?? {} })(id, values);
@@ -221,6 +254,8 @@ export function RegistersPanel({ summary }: SectionProps) {
                 values: { name: c.name, villageId: c.villageId ?? '', activities: c.activities ?? '', peopleServed: str(c.peopleServed) },
               }))}
               readonly={readonly}
+                onDeleted={onDeleted}
+                undo={undo}
               save={saver('registers.learningCentres.save')}
             />
           )}
@@ -256,6 +291,8 @@ export function RegistersPanel({ summary }: SectionProps) {
                   };
                 })}
                 readonly={readonly}
+                onDeleted={onDeleted}
+                undo={undo}
                 save={saver('registers.welfareFunds.save')}
                 extra={(row) => (
                   <button type="button" className="button button-small" aria-label={r.detailsLabel(row.label)} aria-pressed={fundId === row.id} onClick={() => setFundId(fundId === row.id ? null : row.id)} data-testid="fund-details">
@@ -286,6 +323,8 @@ export function RegistersPanel({ summary }: SectionProps) {
                 values: { name: o.name, villageId: o.villageId ?? '', kind: o.kind, members: str(o.members), capital: str(o.capital) },
               }))}
               readonly={readonly}
+                onDeleted={onDeleted}
+                undo={undo}
               save={saver('registers.organisations.save')}
             />
           )}
