@@ -75,10 +75,17 @@ export function RegistersPanel({ summary }: SectionProps) {
   const villages = villagesCall.data ?? [];
   const readonly = summary.readonly;
   const label = (l: { th: string; en: string }) => (lang === 'th' ? l.th : l.en);
+  /** A village in a table cell: its หมู่ and its name each kept whole (Thai names are not broken mid-word). */
   const villageName = (id: string | null) => {
     if (id === null) return r.wholeTambon;
     const v = villages.find((x) => x.id === id);
-    return v ? `${r.moo(v.moo)} ${v.name}` : '';
+    return v ? (
+      <>
+        <span className="register-nowrap">{r.moo(v.moo)}</span> <span className="register-nowrap">{v.name}</span>
+      </>
+    ) : (
+      ''
+    );
   };
   const villageOptions = (optional: boolean) => [...(optional ? [{ value: '', label: r.wholeTambon }] : []), ...villages.map((v) => ({ value: v.id, label: `${r.moo(v.moo)} ${v.name}` }))];
   const optionsOf = <K extends string>(list: { keys: readonly K[]; labels: Record<K, { th: string; en: string }> }) => list.keys.map((k) => ({ value: k, label: label(list.labels[k]) }));
