@@ -14,6 +14,7 @@ import { importsSection } from './imports/section';
 import { forumSections } from './forum/section';
 import { selfTestSection } from './jobs/section';
 import { packagesSection } from './packages/section';
+import { registersSection } from './registers/section';
 import { villagesSection } from './villages/section';
 import { issuesSection } from './workspace/issuesSection';
 
@@ -46,4 +47,4 @@ export interface WorkspaceSection {
 }
 
 /** The sections, in the order of the side navigation. */
-export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, assessmentSection, packagesSection, backupsSection, selfTestSection];
+export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, assessmentSection, registersSection, packagesSection, backupsSection, selfTestSection];

@@ -22,6 +22,7 @@ import { jobsStrings } from '../features/jobs/strings';
 import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
+import { registersStrings } from '../features/registers/strings';
 import { villagesStrings } from '../features/villages/strings';
 import { workspaceStrings } from '../features/workspace/strings';
 import { commonStrings } from './common';
@@ -30,7 +31,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, assessmentStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, assessmentStrings, registersStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -46,7 +47,8 @@ export type Messages = typeof commonStrings.th &
   typeof importsStrings.th &
   typeof evidenceStrings.th &
   typeof forumStrings.th &
-  typeof assessmentStrings.th;
+  typeof assessmentStrings.th &
+  typeof registersStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

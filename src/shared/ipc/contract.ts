@@ -17,6 +17,7 @@ import { jobsKinds, makeJobsSlice } from './jobs';
 import { packagesSlice } from './packages';
 import { preferencesSlice } from './preferences';
 import { referenceSlice } from './reference';
+import { registersSlice } from './registers';
 import { villagesSlice } from './villages';
 import { workspaceSlice } from './workspace';
 
@@ -28,7 +29,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, assessmentSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, assessmentSlice, registersSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -45,6 +46,7 @@ export const contract = {
   ...packagesSlice.channels,
   ...datacenterSlice.channels,
   ...assessmentSlice.channels,
+  ...registersSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */

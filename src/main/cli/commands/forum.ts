@@ -1,6 +1,7 @@
 /**
  * `tambon-plan export --workspace W (xlsx|pdf) --form (pcs|projects|p02|register|village-plans) --out F`:
- * the forum's forms from the command line, as a workbook or printed to PDF (a Chromium or Edge on
+ * the forum's forms from the command line (and `xlsx --form registers`, the registers of people and
+ * organisations, which the registers capability writes), as a workbook or printed to PDF (a Chromium or Edge on
  * the machine, or `CHROMIUM_PATH`; none found: exit 1 saying so), through the same services as the
  * app. What the readiness check finds is printed on stderr once the file is written (it does not
  * stop the export; a refusal stays one line); `--json` prints the result with the findings.
@@ -19,6 +20,9 @@ const formLabels: Record<ExportForm, string> = {
   register: 'ทะเบียนผู้เข้าร่วมเวที / participant register',
   'village-plans': 'แบบฟอร์มแผนชุมชนหมู่บ้าน / village-plan template',
 };
+
+/** The registers' workbook: not a forum form (`register` is the forum's participant register), an xlsx only. */
+const registersForm = { name: 'registers', label: 'ทะเบียนบุคคลและองค์กร / registers of people and organisations' } as const;
 
 /** The two formats of a form: the workbook and its print. */
 const formats = {
@@ -43,13 +47,25 @@ export const forumCommands: CommandModule = (program, runtime) => {
     exportCommand(program)
       .command(format)
       .description(spec.description)
-      .addOption(new Option('--form <form>', `แบบฟอร์ม / the form: ${exportForms.map((f) => `${f} (${formLabels[f]})`).join('; ')}`).choices(exportForms).makeOptionMandatory())
+      .addOption(
+        new Option(
+          '--form <form>',
+          `แบบฟอร์ม / the form: ${[...exportForms.map((f) => `${f} (${formLabels[f]})`), ...(format === 'xlsx' ? [`${registersForm.name} (${registersForm.label})`] : [])].join('; ')}`,
+        )
+          .choices(format === 'xlsx' ? [...exportForms, registersForm.name] : exportForms)
+          .makeOptionMandatory(),
+      )
       .requiredOption('--out <file>', 'ไฟล์ที่จะเขียน (มีอยู่แล้วจะถูกแทนที่) / the file to write (replaced if it exists)')
       .action(async (_opts: unknown, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<{ workspace: string; json?: boolean; form: ExportForm; out: string }>();
+        const opts = cmd.optsWithGlobals<{ workspace: string; json?: boolean; form: ExportForm | typeof registersForm.name; out: string }>();
         runtime.optionsOf({ path: '--out' });
         await runtime.run(Boolean(opts.json), async (ctx) => {
           await runtime.openWorkspace(ctx, opts.workspace, 'read');
+          if (opts.form === registersForm.name) {
+            const result = await must(ctx, 'registers.export.xlsx', { path: runtime.resolvePath(opts.out) });
+            const text = `ส่งออก ${registersForm.label.split(' / ')[0]} ไปที่ ${result.path} แล้ว (${result.sheets.length} แผ่นงาน, ${result.rows} แถว) / Exported registers to ${result.path} (${result.sheets.length} sheets, ${result.rows} rows)`;
+            return { json: { ...result, form: opts.form, format }, text };
+          }
           const readiness = await must(ctx, 'forum.readiness', {});
           // The path as typed, resolved against the working folder (the CLI's path policy takes any path).
           const result = await must(ctx, spec.channel, { form: opts.form, path: runtime.resolvePath(opts.out) });

@@ -8,6 +8,7 @@ import { importsTables, importsTravel } from './imports';
 import { forumTables, forumTravel } from './forum';
 import { jobsTables, jobsTravel } from './jobs';
 import { packagesTables, packagesTravel } from './packages';
+import { registersTables, registersTravel } from './registers';
 import { villagesTables, villagesTravel } from './villages';
 import { workspaceTables, workspaceTravel } from './workspace';
 
@@ -17,15 +18,16 @@ export * from './imports';
 export * from './forum';
 export * from './jobs';
 export * from './packages';
+export * from './registers';
 export * from './villages';
 export * from './workspace';
 export type { TravelClass } from './identity';
 
 /** Every table of the schema, by its SQL name. */
-export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...forumTables, ...packagesTables, ...assessmentTables } as const;
+export const tables = { ...workspaceTables, ...villagesTables, ...jobsTables, ...importsTables, ...evidenceTables, ...forumTables, ...packagesTables, ...assessmentTables, ...registersTables } as const;
 
 /** How each table travels in a package (see `TravelClass`). */
-export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...forumTravel, ...packagesTravel, ...assessmentTravel } as const;
+export const travelClass = { ...workspaceTravel, ...villagesTravel, ...jobsTravel, ...importsTravel, ...evidenceTravel, ...forumTravel, ...packagesTravel, ...assessmentTravel, ...registersTravel } as const;
 
 /** A table's SQL name. */
 export type TableName = keyof typeof tables;

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { setForYear, type IndicatorSet } from '../../../shared/domain/evidence/indicatorSets';
-import { accountCategoryLabels, isForumKind, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
+import { accountCategoryLabels, isForumKind, isRegisterKind, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
 import { emptyProjectValues, pcsValues, planYears, projectValues, villageItemValues } from '../../../shared/domain/forum';
 import type { KnownIssue } from '../../../shared/domain/imports/forumRecords';
 import { cellText, columnLetter, type CellNote } from '../../../shared/domain/imports/cells';
@@ -42,6 +42,7 @@ import {
   villageTableRows,
   villageTables,
   villageTableValues,
+  villageLeaders,
   villages,
 } from '../../db/schema';
 import type { WorkspaceDb } from '../../db/client';
@@ -55,6 +56,7 @@ import { addProject } from '../forum/projects';
 import { liveIssues } from '../forum/readiness';
 import { planSettings } from '../forum/settings';
 import { addVillageItem } from '../forum/villagePlans';
+import { writeRegisterRecords } from '../registers/importWrite';
 import { readRows, sha256File, sniffFile, type ReadStats } from './source';
 import { endImport, findActiveImport } from './store';
 
@@ -362,7 +364,16 @@ export async function runImport(job: ImportJob, input: Input): Promise<ImportOut
         ),
       );
     }
+    // The leaders each village has already (those of the import being replaced go with it).
+    let leadersPerVillage: Map<string, number> | undefined;
+    if (input.kind === 'leaders') {
+      leadersPerVillage = new Map();
+      for (const r of db.select({ villageId: villageLeaders.villageId, importId: villageLeaders.importId }).from(villageLeaders).where(isNull(villageLeaders.deletedAt)).all()) {
+        if (r.importId === null || others(r.importId)) leadersPerVillage.set(r.villageId, (leadersPerVillage.get(r.villageId) ?? 0) + 1);
+      }
+    }
     reader = createRowReader({
+      ...(leadersPerVillage ? { leadersPerVillage } : {}),
       kind: input.kind,
       tambonCode,
       villages: known,
@@ -624,6 +635,13 @@ function writeRecords(tx: WriteTx, input: Input, facts: WriteFacts, checkCancel:
         insertRow(tx, assessmentScores, { roundId, villageId: record.villageId, criterionNo, score, importId, replacedByImportId: null });
       }
     }
+  } else if (isRegisterKind(input.kind)) {
+    writeRegisterRecords(
+      tx,
+      importId,
+      placed.flatMap(({ record }) => (record.kind === 'leaders' || record.kind === 'learning-centres' || record.kind === 'welfare-funds' || record.kind === 'organisations' ? [record] : [])),
+      checkCancel,
+    );
     checkCancel();
   } else if (input.kind === 'pcs' || input.kind === 'projects' || input.kind === 'village-plans') {
     // Through the forum's own services, in the file's order (each appended after its issue's or village's rows), each carrying the import's id.
@@ -708,6 +726,15 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
         return [String(row), moo(record.villageId), record.itemKind, record.text, record.how ?? '', record.estimatedBudget === null ? '' : formatNumber(record.estimatedBudget)];
       case 'assessment':
         return [String(row), sheet, record.villageId === null ? 'ตำบล' : moo(record.villageId), record.scores.map((x) => `${x.criterionNo}: ${x.score}`).join(' · ')];
+      // A register's preview names no person: the role, not the name.
+      case 'leaders':
+        return [String(row), moo(record.villageId), record.role, record.training === null ? '' : '✓', record.successor === null ? '' : '✓'];
+      case 'learning-centres':
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.peopleServed === null ? '' : formatNumber(record.peopleServed)];
+      case 'welfare-funds':
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.tier, record.year === null ? '' : String(record.year), record.contributions === null ? '' : formatNumber(record.contributions)];
+      case 'organisations':
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.orgKind, record.members === null ? '' : formatNumber(record.members), record.capital === null ? '' : formatNumber(record.capital)];
     }
   });
   const columns = {
@@ -719,6 +746,10 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
     projects: ['row', 'issue', 'project', 'budget', 'sources', 'villages'],
     'village-plans': ['row', 'moo', 'itemKind', 'item', 'how', 'budget'],
     assessment: ['row', 'round', 'moo', 'scores'],
+    leaders: ['row', 'moo', 'role', 'trained', 'successor'],
+    'learning-centres': ['row', 'moo', 'name', 'peopleServed'],
+    'welfare-funds': ['row', 'moo', 'name', 'tier', 'year', 'contributions'],
+    organisations: ['row', 'moo', 'name', 'orgKind', 'members', 'capital'],
   }[kind];
   return { columns, rows };
 }

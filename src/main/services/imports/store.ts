@@ -3,7 +3,7 @@
  * undo one as a whole — every row it brought tombstoned in one write, the import marked undone
  * (or replaced, when the same file is imported again with --replace).
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { ServiceError } from '../../../shared/domain/result';
 import type { ImportRecordView } from '../../../shared/ipc/imports';
 import type { WorkspaceDb } from '../../db/client';
@@ -18,8 +18,14 @@ import {
   bmnVillageSurveys,
   householdAccountLines,
   imports,
+  communityOrganisations,
+  learningCentres,
   pcsRows,
   projects,
+  villageLeaders,
+  welfareFunds,
+  welfareFundYears,
+  welfarePlanItems,
   villageItems,
   villageTableRows,
   villageTables,
@@ -98,6 +104,14 @@ export function tombstoneImported(tx: WriteTx, importId: string): number {
   for (const replaced of tx.db.select({ id: assessmentScores.id }).from(assessmentScores).where(eq(assessmentScores.replacedByImportId, importId)).all()) {
     if (restoreRow(tx, assessmentScores, replaced.id)) updateRow(tx, assessmentScores, replaced.id, { replacedByImportId: null });
   }
+  // The registers: a fund's years first, then the funds the import created (with any years typed into them since).
+  n += tombstoneWhere(tx, villageLeaders, eq(villageLeaders.importId, importId));
+  n += tombstoneWhere(tx, learningCentres, eq(learningCentres.importId, importId));
+  n += tombstoneWhere(tx, welfareFundYears, eq(welfareFundYears.importId, importId));
+  n += tombstoneWhere(tx, welfareFundYears, inArray(welfareFundYears.fundId, tx.db.select({ id: welfareFunds.id }).from(welfareFunds).where(eq(welfareFunds.importId, importId))));
+  n += tombstoneWhere(tx, welfarePlanItems, inArray(welfarePlanItems.fundId, tx.db.select({ id: welfareFunds.id }).from(welfareFunds).where(eq(welfareFunds.importId, importId))));
+  n += tombstoneWhere(tx, welfareFunds, eq(welfareFunds.importId, importId));
+  n += tombstoneWhere(tx, communityOrganisations, eq(communityOrganisations.importId, importId));
   return n;
 }
 

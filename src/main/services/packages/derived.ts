@@ -22,6 +22,7 @@ import { unitResult } from '../../../shared/domain/assessment';
 import { currentFramework } from '../assessment/framework';
 import { liveRounds, roundScores, workspaceUnits } from '../assessment/rounds';
 import { bmnEvidence, bmnYears } from '../evidence/queries';
+import { assessmentMeans, peopleChangedAt, peopleCounts } from '../registers/counts';
 import type { OpenWorkspace } from '../session';
 import { encodeCell } from './build';
 import type { ColumnSpec, TableSpec } from './catalog';
@@ -171,8 +172,65 @@ export const assessmentUnitResultsResource: DerivedResource = {
   },
 };
 
+/**
+ * `register_people_counts` — the registers of people as counts (their names stay in the
+ * workspace, in `local` tables): per register (`working-group`, `facilitators`, `leaders`),
+ * village (null: the tambon's) and role (position, sector or leader role), the people, how many
+ * were trained and how many have a successor. Computed by the registers capability.
+ */
+export const registerPeopleCountsResource: DerivedResource = {
+  spec: derivedSpec('register_people_counts', [
+    { name: 'register', type: 'string' },
+    { name: 'village_id', type: 'string' },
+    { name: 'role', type: 'string' },
+    { name: 'people', type: 'integer' },
+    { name: 'trained', type: 'integer' },
+    { name: 'with_successor', type: 'integer' },
+  ]),
+  rows(ctx, ws) {
+    const at = peopleChangedAt(ws) ?? ctx.now;
+    return peopleCounts(ws.db).map((c) => ({
+      id: derivedRowId('register_people_counts', c.register, c.villageId ?? 'tambon', c.role),
+      rev: 1,
+      updated_at: at,
+      deleted_at: null,
+      register: c.register,
+      village_id: c.villageId,
+      role: c.role,
+      people: c.people,
+      trained: c.trained,
+      with_successor: c.withSuccessor,
+    }));
+  },
+};
+
+/** `register_leader_assessment` — the leaders' self-assessment (ตารางอิสรภาพ) per village and topic: leaders who rated it, mean level now and aimed at. */
+export const registerLeaderAssessmentResource: DerivedResource = {
+  spec: derivedSpec('register_leader_assessment', [
+    { name: 'village_id', type: 'string' },
+    { name: 'topic', type: 'string' },
+    { name: 'leaders', type: 'integer' },
+    { name: 'mean_now', type: 'number' },
+    { name: 'mean_aim', type: 'number' },
+  ]),
+  rows(ctx, ws) {
+    const at = peopleChangedAt(ws) ?? ctx.now;
+    return assessmentMeans(ws.db).map((m) => ({
+      id: derivedRowId('register_leader_assessment', m.villageId, m.topic),
+      rev: 1,
+      updated_at: at,
+      deleted_at: null,
+      village_id: m.villageId,
+      topic: m.topic,
+      leaders: m.leaders,
+      mean_now: m.meanNow,
+      mean_aim: m.meanAim,
+    }));
+  },
+};
+
 /** Every derived resource a package carries (the extension point: add an entry here). */
-export const derivedResources: readonly DerivedResource[] = [bmnVillageResultsResource, assessmentUnitResultsResource];
+export const derivedResources: readonly DerivedResource[] = [bmnVillageResultsResource, assessmentUnitResultsResource, registerPeopleCountsResource, registerLeaderAssessmentResource];
 
 /** The derived resources' specs. */
 export function derivedCatalog(resources: readonly DerivedResource[] = derivedResources): TableSpec[] {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../shared/domain/fields';
 import { normalizeCategoryText } from '../../../shared/domain/imports/accountCategories';
-import { accountCategories, fieldLabel, importKinds, isForumKind, kindFields, villageTableKinds, type AccountCategory, type ColumnMapping, type ImportKind, type VillageTableKind } from '../../../shared/domain/imports/kinds';
+import { accountCategories, fieldLabel, importKinds, isForumKind, isRegisterKind, kindFields, villageTableKinds, type AccountCategory, type ColumnMapping, type ImportKind, type VillageTableKind } from '../../../shared/domain/imports/kinds';
 import { normalizeThaiDigits } from '../../../shared/domain/thaiDigits';
 import type { AppError } from '../../../shared/domain/result';
 import type { ImportOutcome, InspectResult } from '../../../shared/ipc/imports';
@@ -269,9 +269,9 @@ export function ImportWizard(props: { onClose: () => void; onShowEvidence: () =>
             </div>
           </div>
           <div className="field-grid field-grid-3">
-            {isForumKind(kind) ? (
+            {isForumKind(kind) || (isRegisterKind(kind) && kind !== 'welfare-funds') ? (
               <p className="hint" data-testid="import-forum-hint">
-                {t.imports.forumYearHint}
+                {isForumKind(kind) ? t.imports.forumYearHint : t.imports.registerYearHint}
               </p>
             ) : (
             <div className="field">

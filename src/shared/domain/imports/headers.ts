@@ -89,6 +89,10 @@ function plausible(kind: ImportKind, mapping: readonly ColumnMapping[]): boolean
   if (kind === 'projects') return hits >= 2 && fields.has('projectName');
   if (kind === 'village-plans') return hits >= 2 && fields.has('itemText');
   if (kind === 'assessment') return fields.has('moo') && mapping.some((m) => m.field.startsWith('criterion:'));
+  if (kind === 'leaders') return village && fields.has('personName');
+  if (kind === 'learning-centres') return fields.has('orgName') && (fields.has('activities') || fields.has('peopleServed'));
+  if (kind === 'welfare-funds') return fields.has('orgName') && fields.has('tier');
+  if (kind === 'organisations') return fields.has('orgName') && (fields.has('orgKind') || fields.has('capital'));
   return hits >= 2 && mapping.some((m) => m.field.startsWith('all:') || m.field.startsWith('cnt:'));
 }
 

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 
 /** The import kinds, as the command line names them. */
-export const importKinds = ['bmn', 'tpmap', 'nrd2c', 'accounts', 'pcs', 'projects', 'village-plans', 'assessment'] as const;
+export const importKinds = ['bmn', 'tpmap', 'nrd2c', 'accounts', 'pcs', 'projects', 'village-plans', 'assessment', 'leaders', 'learning-centres', 'welfare-funds', 'organisations'] as const;
 /** One of {@link importKinds}. */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -28,7 +28,23 @@ export const importKindLabels: Record<ImportKind, { th: string; en: string }> = 
   projects: { th: 'บัญชีโครงการตามประเด็นยุทธศาสตร์', en: 'Project tables by strategic issue' },
   'village-plans': { th: 'แผนชุมชนหมู่บ้าน (แบบฟอร์ม)', en: 'Village plans (the template)' },
   assessment: { th: 'คะแนนประเมินศักยภาพชุมชน', en: 'Community self-assessment scores' },
+  leaders: { th: 'ทะเบียนคณะผู้นำหมู่บ้าน', en: 'Village leaders' },
+  'learning-centres': { th: 'ทะเบียนศูนย์เรียนรู้', en: 'Learning centres' },
+  'welfare-funds': { th: 'ทะเบียนกองทุนสวัสดิการชุมชน', en: 'Community welfare funds' },
+  organisations: { th: 'ทะเบียนองค์กรชุมชนและกลุ่มออมทรัพย์', en: 'Community organisations and savings groups' },
 };
+
+/** The kinds that are registers of people and organisations, written through the registers' own services. */
+export const registerImportKinds = ['leaders', 'learning-centres', 'welfare-funds', 'organisations'] as const;
+/** One of {@link registerImportKinds}. */
+export type RegisterImportKind = (typeof registerImportKinds)[number];
+/** Whether `kind` is one of the registers. */
+export function isRegisterKind(kind: ImportKind): kind is RegisterImportKind {
+  return (registerImportKinds as readonly string[]).includes(kind);
+}
+
+/** The kinds of welfare-fund benefit a workbook has a column for (shared/domain/registers.ts `benefitTypes`). */
+export const benefitFields = ['benefit.birth', 'benefit.sickness', 'benefit.death', 'benefit.elderly', 'benefit.education', 'benefit.disaster', 'benefit.other'] as const;
 
 /** The kinds that are the forum's own workbooks: read per strategic issue or per village, written through the forum's tables. */
 export const forumImportKinds = ['pcs', 'projects', 'village-plans'] as const;
@@ -90,6 +106,21 @@ export const plainFields = [
   'itemText',
   'how',
   'estimatedBudget',
+  'personName',
+  'leaderRole',
+  'phone',
+  'training',
+  'successor',
+  'orgName',
+  'activities',
+  'peopleServed',
+  'tier',
+  'startYear',
+  'monthlyContribution',
+  'contributions',
+  'orgKind',
+  'capital',
+  ...benefitFields,
 ] as const;
 /** A field without a number. */
 export type PlainField = (typeof plainFields)[number];
@@ -140,6 +171,10 @@ export const kindFields: Record<ImportKind, readonly PlainField[]> = {
   projects: ['ignore', 'personal', 'order', 'issue', 'projectName', 'budget', 'target', 'duration', 'villages', 'funding.local', 'funding.agency', 'funding.province'],
   'village-plans': ['ignore', 'personal', 'order', 'villageCode', 'moo', 'itemKind', 'itemText', 'how', 'estimatedBudget'],
   assessment: ['ignore', 'personal', 'moo'],
+  leaders: ['ignore', 'personal', 'order', 'villageCode', 'moo', 'personName', 'leaderRole', 'phone', 'training', 'successor'],
+  'learning-centres': ['ignore', 'personal', 'order', 'villageCode', 'moo', 'orgName', 'activities', 'peopleServed'],
+  'welfare-funds': ['ignore', 'personal', 'order', 'villageCode', 'moo', 'orgName', 'tier', 'startYear', 'year', 'members', 'monthlyContribution', 'contributions', ...benefitFields],
+  organisations: ['ignore', 'personal', 'order', 'villageCode', 'moo', 'orgName', 'orgKind', 'members', 'capital'],
 };
 
 /** Whether `field` belongs to `kind`. */
@@ -192,6 +227,27 @@ export const fieldLabels: Record<PlainField, { th: string; en: string }> = {
   itemText: { th: 'รายการ', en: 'Item' },
   how: { th: 'วิธีดำเนินการ', en: 'How it would be done' },
   estimatedBudget: { th: 'งบประมาณโดยประมาณ (บาท)', en: 'Estimated budget (baht)' },
+  personName: { th: 'ชื่อ-สกุล (เก็บในเครื่องเท่านั้น)', en: 'Name (kept in this workspace only)' },
+  leaderRole: { th: 'บทบาท', en: 'Role' },
+  phone: { th: 'โทรศัพท์ (เก็บในเครื่องเท่านั้น)', en: 'Phone (kept in this workspace only)' },
+  training: { th: 'การอบรม', en: 'Training' },
+  successor: { th: 'ผู้สืบทอด (เก็บในเครื่องเท่านั้น)', en: 'Successor (kept in this workspace only)' },
+  orgName: { th: 'ชื่อศูนย์/กองทุน/องค์กร', en: 'Name of the centre, fund or organisation' },
+  activities: { th: 'กิจกรรม/หลักสูตร', en: 'Activities' },
+  peopleServed: { th: 'ผู้ใช้บริการต่อปี (คน)', en: 'People served a year' },
+  tier: { th: 'ระดับกองทุน', en: "Fund's tier" },
+  startYear: { th: 'ปีที่เริ่ม (พ.ศ.)', en: 'Start year (BE)' },
+  monthlyContribution: { th: 'เงินสมทบต่อคนต่อเดือน (บาท)', en: 'Monthly contribution per member (baht)' },
+  contributions: { th: 'เงินสมทบจากสมาชิกทั้งปี (บาท)', en: "Members' contributions in the year (baht)" },
+  orgKind: { th: 'ประเภทองค์กร', en: 'Kind of organisation' },
+  capital: { th: 'ทุน (บาท)', en: 'Capital (baht)' },
+  'benefit.birth': { th: 'สวัสดิการ: การเกิด (บาท)', en: 'Benefits: birth (baht)' },
+  'benefit.sickness': { th: 'สวัสดิการ: เจ็บป่วย (บาท)', en: 'Benefits: sickness (baht)' },
+  'benefit.death': { th: 'สวัสดิการ: เสียชีวิต (บาท)', en: 'Benefits: death (baht)' },
+  'benefit.elderly': { th: 'สวัสดิการ: ผู้สูงอายุ (บาท)', en: 'Benefits: elderly (baht)' },
+  'benefit.education': { th: 'สวัสดิการ: การศึกษา (บาท)', en: 'Benefits: education (baht)' },
+  'benefit.disaster': { th: 'สวัสดิการ: ภัยพิบัติ (บาท)', en: 'Benefits: disaster (baht)' },
+  'benefit.other': { th: 'สวัสดิการ: อื่น ๆ (บาท)', en: 'Benefits: other (baht)' },
 };
 
 /** The label of any field, numbered ones included. */

@@ -6,7 +6,8 @@
  */
 import { normalizeThaiDigits } from '../thaiDigits';
 import { cleanText } from './cells';
-import { fieldAllowed, fieldIndicator, type ColumnMapping, type FieldKey, type ImportKind, type PlainField } from './kinds';
+import { registerHeaderField } from './registerHeaders';
+import { fieldAllowed, fieldIndicator, isRegisterKind, type ColumnMapping, type FieldKey, type ImportKind, type PlainField } from './kinds';
 import { isPersonalHeader } from './personal';
 
 /** Headers seen lately, normalised (a file's headers and the indicator names are compared many times over). */
@@ -60,6 +61,26 @@ const aliases: Partial<Record<PlainField, string[]>> = {
   itemKind: ['ประเภท', 'ประเภทรายการ', 'kind', 'type'],
   itemText: ['รายการ', 'ปัญหา/ความต้องการ/โครงการ', 'item', 'text'],
   how: ['วิธีดำเนินการ', 'วิธีการดำเนินการ', 'ดำเนินการโดย', 'how'],
+  // The registers' workbooks (shared/domain/registers.ts; names, phones and successors: `registerHeaderField`).
+  successor: ['ผู้สืบทอด', 'ผู้สืบทอด/ทายาท', 'ทายาท', 'successor'],
+  leaderRole: ['บทบาท', 'บทบาทในคณะผู้นำ', 'ตำแหน่ง', 'role', 'position'],
+  training: ['การอบรม', 'การฝึกอบรม', 'หลักสูตรที่อบรม', 'ผ่านการอบรม', 'training'],
+  activities: ['กิจกรรม/หลักสูตร', 'กิจกรรม', 'หลักสูตร', 'activities', 'activity'],
+  peopleServed: ['ผู้ใช้บริการต่อปี(คน)', 'ผู้ใช้บริการต่อปี', 'ผู้ใช้บริการ', 'จำนวนผู้ใช้บริการ', 'ผู้เรียนรู้ต่อปี', 'peopleserved', 'peopleservedayear'],
+  tier: ['ระดับกองทุน', 'ระดับ', 'tier'],
+  startYear: ['ปีที่เริ่ม(พ.ศ.)', 'ปีที่เริ่ม', 'ปีเริ่ม', 'ปีที่จัดตั้ง', 'ปีที่ก่อตั้ง', 'startyear', 'startyear(be)'],
+  monthlyContribution: ['เงินสมทบต่อคนต่อเดือน(บาท)', 'เงินสมทบต่อคนต่อเดือน', 'เงินสมทบต่อเดือน', 'สมทบต่อเดือน', 'monthlycontribution'],
+  contributions: ['เงินสมทบจากสมาชิกทั้งปี(บาท)', 'เงินสมทบจากสมาชิกทั้งปี', 'เงินสมทบจากสมาชิก', 'เงินสมทบของสมาชิก', 'contributions', 'memberscontributions'],
+  orgKind: ['ประเภทองค์กร', 'ประเภทกลุ่ม', 'ประเภท', 'kind', 'type'],
+  capital: ['ทุน(บาท)', 'ทุน', 'เงินทุน', 'ทุนดำเนินงาน', 'capital'],
+  orgName: ['ศูนย์เรียนรู้', 'กองทุน', 'องค์กร', 'กลุ่ม', 'organisation', 'organization'],
+  'benefit.birth': ['สวัสดิการ:การเกิด(บาท)', 'สวัสดิการการเกิด', 'การเกิด', 'birth'],
+  'benefit.sickness': ['สวัสดิการ:เจ็บป่วย(บาท)', 'สวัสดิการเจ็บป่วย', 'เจ็บป่วย', 'sickness'],
+  'benefit.death': ['สวัสดิการ:เสียชีวิต(บาท)', 'สวัสดิการเสียชีวิต', 'เสียชีวิต', 'death'],
+  'benefit.elderly': ['สวัสดิการ:ผู้สูงอายุ(บาท)', 'สวัสดิการผู้สูงอายุ', 'ผู้สูงอายุ', 'elderly'],
+  'benefit.education': ['สวัสดิการ:การศึกษา(บาท)', 'สวัสดิการการศึกษา', 'การศึกษา', 'education'],
+  'benefit.disaster': ['สวัสดิการ:ภัยพิบัติ(บาท)', 'สวัสดิการภัยพิบัติ', 'ภัยพิบัติ', 'disaster'],
+  'benefit.other': ['สวัสดิการ:อื่นๆ(บาท)', 'สวัสดิการอื่นๆ', 'สวัสดิการอื่น', 'otherbenefits'],
   estimatedBudget: ['งบประมาณโดยประมาณ(บาท)', 'งบประมาณโดยประมาณ', 'งบประมาณ', 'งบประมาณ(บาท)', 'estimatedbudget', 'budget'],
 };
 
@@ -124,7 +145,11 @@ const matchCache = new WeakMap<readonly IndicatorName[], Map<string, FieldMatch 
 function matchHeaderOnce(kind: ImportKind, label: string, indicators: readonly IndicatorName[]): FieldMatch | null {
   const raw = cleanText(label);
   if (raw === '') return null;
-  if (isPersonalHeader(raw)) return { field: 'personal', score: 3 };
+  if (isPersonalHeader(raw)) {
+    // A register keeps the names it is about (in a local table); a citizen id never.
+    const own = isRegisterKind(kind) ? registerHeaderField(kind, raw, normalizeHeader(raw)) : null;
+    return own ?? { field: 'personal', score: 3 };
+  }
   const header = normalizeHeader(raw);
   if (kind === 'tpmap') {
     const m = tpmapHeader.exec(header);

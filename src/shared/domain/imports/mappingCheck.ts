@@ -4,7 +4,7 @@
  * twice, every indicator in the set the file is read with.
  */
 import { columnLetter } from './cells';
-import { fieldAllowed, fieldCriterion, fieldIndicator, fieldLabel, type ColumnMapping, type FieldKey, type ImportKind } from './kinds';
+import { fieldAllowed, fieldCriterion, fieldIndicator, fieldLabel, isRegisterKind, type ColumnMapping, type FieldKey, type ImportKind } from './kinds';
 
 /** Why a mapping cannot be imported, in both languages. */
 export interface MappingIssue {
@@ -62,8 +62,14 @@ export function checkMapping(
   }
   const has = (field: FieldKey) => seen.has(field);
   // The forum's workbooks name their issue or village by the sheet when no column does.
-  if (kind === 'pcs' || kind === 'projects' || kind === 'village-plans') {
-    const required = { pcs: 'problem', projects: 'projectName', 'village-plans': 'itemText' } as const;
+  if (kind === 'pcs' || kind === 'projects' || kind === 'village-plans' || isRegisterKind(kind)) {
+    const required = { pcs: 'problem', projects: 'projectName', 'village-plans': 'itemText', leaders: 'personName', 'learning-centres': 'orgName', 'welfare-funds': 'orgName', organisations: 'orgName' } as const;
+    if (kind === 'leaders' && !has('villageCode') && !has('moo')) {
+      issues.push({ th: 'ยังไม่ได้เลือกคอลัมน์หมู่ที่หรือรหัสหมู่บ้าน', en: 'No column is chosen for the village number or village code' });
+    }
+    if (kind === 'welfare-funds' && !has('tier')) {
+      issues.push({ th: `ยังไม่ได้เลือกคอลัมน์ "${fieldLabel('tier').th}"`, en: `No column is chosen for "${fieldLabel('tier').en}"` });
+    }
     if (!has(required[kind])) {
       const label = fieldLabel(required[kind]);
       issues.push({ th: `ยังไม่ได้เลือกคอลัมน์ "${label.th}"`, en: `No column is chosen for "${label.en}"` });

@@ -48,7 +48,12 @@ export type RowProblemCode =
   | 'tooManyItems'
   | 'budgetTotalMismatch'
   | 'scoreOutOfScale'
-  | 'duplicateUnit';
+  | 'duplicateUnit'
+  | 'missingName'
+  | 'unknownRole'
+  | 'unknownTier'
+  | 'missingTier'
+  | 'tooManyLeaders';
 
 /** One problem of a row: where (sheet, row, column) and what. `value` is what the cell held (citizen ids masked). */
 export interface RowProblem {
@@ -191,6 +196,19 @@ export function problemMessage(code: RowProblemCode, value?: string): { th: stri
       return { th: `เซลล์มีรายการมากเกินไป (ไม่เกิน${q} บรรทัด)`, en: `The cell has too many items (at most${q} lines)` };
     case 'budgetTotalMismatch':
       return { th: `งบประมาณรวมไม่เท่ากับผลรวมงบประมาณรายปี${q}`, en: `The total budget is not the sum of the yearly budgets${q}` };
+    case 'missingName':
+      return { th: 'แถวนี้ไม่มีชื่อ (ช่องชื่อว่าง)', en: 'The row has no name (the name column is blank)' };
+    case 'unknownRole':
+      return {
+        th: `บทบาท${q} ไม่รู้จัก (ใช้ ผู้ใหญ่บ้าน ผู้ช่วยผู้ใหญ่บ้าน กรรมการหมู่บ้าน คุณกิจ อาสาสมัคร หรือ อื่น ๆ)`,
+        en: `The role${q} is not known (use ผู้ใหญ่บ้าน, ผู้ช่วยผู้ใหญ่บ้าน, กรรมการหมู่บ้าน, คุณกิจ, อาสาสมัคร or อื่น ๆ)`,
+      };
+    case 'unknownTier':
+      return { th: `ระดับกองทุน${q} ต้องเป็น ต้นแบบ นำร่อง หรือ ขยายผล`, en: `The fund's tier${q} must be ต้นแบบ (model), นำร่อง (pilot) or ขยายผล (expansion)` };
+    case 'missingTier':
+      return { th: 'แถวนี้ไม่ระบุระดับกองทุน (ต้นแบบ นำร่อง หรือ ขยายผล)', en: "The row gives no tier for the fund (model, pilot or expansion)" };
+    case 'tooManyLeaders':
+      return { th: `${v ?? 'หมู่บ้านนี้'} มีคณะผู้นำเกิน 8 คน (ไม่เกิน 8 คนต่อหมู่บ้าน)`, en: `${v ?? 'The village'} would have more than 8 leaders (at most 8 per village)` };
   }
 }
 

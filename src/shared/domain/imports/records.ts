@@ -24,7 +24,8 @@ import {
 } from './cells';
 import { createAssessmentRowReader, type AssessmentRecord } from './assessmentRecords';
 import { createForumRowReader, type ForumRecord, type KnownIssue, type SheetContext } from './forumRecords';
-import { fieldIndicator, isForumKind, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
+import { createRegisterRowReader, type RegisterRecord } from './registerRecords';
+import { fieldIndicator, isForumKind, isRegisterKind, type AccountCategory, type ColumnMapping, type FieldKey, type ImportKind, type IncomePart, type Nrd2cGrade } from './kinds';
 import { looksLikeCitizenId, maskCitizenIds } from './personal';
 import type { RowProblemCode } from './problems';
 
@@ -84,7 +85,7 @@ export interface AccountRecord {
 }
 
 /** A record of any kind. */
-export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord | AssessmentRecord;
+export type ImportRecord = BmnRecord | TpmapRecord | VillageTableRecord | AccountRecord | ForumRecord | AssessmentRecord | RegisterRecord;
 
 /** A problem of a row before its sheet and row are known. */
 export interface CellIssue {
@@ -127,6 +128,8 @@ export interface ReaderContext {
   planYears?: readonly number[];
   /** The assessment framework's scale (the scores workbook). */
   scale?: { min: number; max: number };
+  /** Live leaders per village id already in the workspace (the leaders' register). */
+  leadersPerVillage?: ReadonlyMap<string, number>;
 }
 
 /** The most characters a text cell of a village table keeps. */
@@ -165,6 +168,10 @@ export function createRowReader(context: ReaderContext): RowReader {
   if (kind === 'assessment') {
     const reader = createAssessmentRowReader({ mapping, villages: context.villages, scale: context.scale ?? { min: 0, max: 100 } });
     return { read: (cells) => reader.read(cells), startSheet: () => reader.startSheet(), year: () => null, unknownCategories: () => new Map() };
+  }
+  if (isRegisterKind(kind)) {
+    const register = createRegisterRowReader({ kind, mapping, villages: context.villages, year: context.year, ...(context.leadersPerVillage ? { leadersPerVillage: context.leadersPerVillage } : {}) });
+    return { read: (cells) => register.read(cells), startSheet: () => undefined, year: () => context.year, unknownCategories: () => new Map() };
   }
   const byField = new Map<FieldKey, number>();
   for (const m of mapping) if (m.field !== 'ignore' && m.field !== 'personal' && m.field !== 'custom') byField.set(m.field, m.column);
