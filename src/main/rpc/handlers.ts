@@ -10,6 +10,7 @@ import { forumHandlers } from '../services/forum/handlers';
 import type { Handlers } from '../services/handlerTypes';
 import { importsHandlers } from '../services/imports/handlers';
 import { jobsHandlers } from '../services/jobs/handlers';
+import { lessonsHandlers } from '../services/lessons/handlers';
 import { packagesHandlers } from '../services/packages/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
 import { referenceHandlers } from '../services/reference/handlers';
@@ -32,4 +33,5 @@ export const handlers = {
   ...forumHandlers,
   ...packagesHandlers,
   ...datacenterHandlers,
+  ...lessonsHandlers,
 } satisfies Handlers;

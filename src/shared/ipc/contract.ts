@@ -13,6 +13,7 @@ import { evidenceSlice } from './evidence';
 import { importsSlice } from './imports';
 import { forumSlice } from './forum';
 import { jobsKinds, makeJobsSlice } from './jobs';
+import { lessonsSlice } from './lessons';
 import { packagesSlice } from './packages';
 import { preferencesSlice } from './preferences';
 import { referenceSlice } from './reference';
@@ -27,7 +28,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, lessonsSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -43,6 +44,7 @@ export const contract = {
   ...forumSlice.channels,
   ...packagesSlice.channels,
   ...datacenterSlice.channels,
+  ...lessonsSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */
