@@ -14,6 +14,7 @@ import { lessonsHandlers } from '../services/lessons/handlers';
 import { packagesHandlers } from '../services/packages/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
 import { referenceHandlers } from '../services/reference/handlers';
+import { reportsHandlers } from '../services/reports/handlers';
 import { villagesHandlers } from '../services/villages/handlers';
 import { workspaceHandlers } from '../services/workspace/handlers';
 
@@ -34,4 +35,5 @@ export const handlers = {
   ...packagesHandlers,
   ...datacenterHandlers,
   ...lessonsHandlers,
+  ...reportsHandlers,
 } satisfies Handlers;

@@ -17,6 +17,7 @@ import { lessonsSlice } from './lessons';
 import { packagesSlice } from './packages';
 import { preferencesSlice } from './preferences';
 import { referenceSlice } from './reference';
+import { reportsSlice } from './reports';
 import { villagesSlice } from './villages';
 import { workspaceSlice } from './workspace';
 
@@ -28,7 +29,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, lessonsSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, lessonsSlice, reportsSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -45,6 +46,7 @@ export const contract = {
   ...packagesSlice.channels,
   ...datacenterSlice.channels,
   ...lessonsSlice.channels,
+  ...reportsSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */
