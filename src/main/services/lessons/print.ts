@@ -20,11 +20,14 @@ export interface LessonsDocumentContext {
   printedAt: Date;
 }
 
-const lines = (text: string) => escape(text).replace(/\n/g, '<br>');
-
+/** A long field under its heading: each line a paragraph of its own, indented as Thai documents are. */
 function section(label: string, text: string): string {
   if (text.trim() === '') return '';
-  return `<h3>${escape(label)}</h3><p class="body">${lines(text)}</p>`;
+  const paragraphs = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `<p class="body">${escape(line)}</p>`);
+  return `<h3>${escape(label)}</h3>${paragraphs.join('')}`;
 }
 
 function lessonHtml(lesson: Lesson, context: LessonsDocumentContext): string {
@@ -65,7 +68,7 @@ h3{font-size:13pt;margin:5mm 0 1mm;break-after:avoid}
 table.facts{border-collapse:collapse;width:100%;margin-bottom:2mm}
 table.facts th,table.facts td{border:0.25mm solid #000;padding:1mm 2mm;text-align:left;vertical-align:top;overflow-wrap:break-word}
 table.facts th{width:32%;background:#E7F0F7;font-weight:700}
-p.body{margin:0;text-indent:10mm;overflow-wrap:break-word;orphans:2;widows:2}
+p.body{margin:0 0 1mm;text-indent:10mm;overflow-wrap:break-word;orphans:2;widows:2}
 .printed{margin-top:6mm;font-size:9pt;color:#555;text-align:right}
 </style></head><body>
 ${lessons.map((lesson) => lessonHtml(lesson, context)).join('\n')}
