@@ -18,9 +18,11 @@ import { evidenceStrings } from '../features/evidence/strings';
 import { importsStrings } from '../features/imports/strings';
 import { forumStrings } from '../features/forum/strings';
 import { jobsStrings } from '../features/jobs/strings';
+import { lessonsStrings } from '../features/lessons/strings';
 import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
+import { reportsStrings } from '../features/reports/strings';
 import { villagesStrings } from '../features/villages/strings';
 import { workspaceStrings } from '../features/workspace/strings';
 import { commonStrings } from './common';
@@ -29,7 +31,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, lessonsStrings, reportsStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -44,7 +46,9 @@ export type Messages = typeof commonStrings.th &
   typeof chartsStrings.th &
   typeof importsStrings.th &
   typeof evidenceStrings.th &
-  typeof forumStrings.th;
+  typeof forumStrings.th &
+  typeof lessonsStrings.th &
+  typeof reportsStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

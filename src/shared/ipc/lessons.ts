@@ -21,11 +21,12 @@ export const lessonListSchema = z.object({
 /** Something a lesson can be attached to, as the picker lists it. */
 export const lessonTargetOptionSchema = z.object({ kind: z.enum(lessonTargetKinds), id: z.string(), label: z.string() });
 
-/** What the PDF export writes: one lesson, the lessons of one target, or every lesson. */
+/** What the PDF export writes: one lesson, the lessons listed (as a search shows them), those of one target, or every lesson. */
 export const lessonExportInput = z
   .object({
     path: pathField,
     id: z.string().min(1).max(100).optional(),
+    ids: z.array(z.string().min(1).max(100)).min(1).max(1000).optional(),
     target: lessonTargetSchema.optional(),
   })
   .strict();

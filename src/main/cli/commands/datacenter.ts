@@ -201,7 +201,7 @@ export const datacenterCommands: CommandModule = (program, runtime: CliRuntime) 
       await runtime.run(Boolean(opts.json), async (ctx) => {
         await open(ctx, opts.db, 'read');
         if (o.form === 'progress') {
-          const r = await exportClusterProgress(ctx, format as 'xlsx' | 'pdf', runtime.resolvePath(o.out), o.view);
+          const r = await exportClusterProgress(ctx, format, runtime.resolvePath(o.out), o.view);
           return { json: r.json, text: `เขียนแล้ว / Written: ${String(r.json.file)} (${r.th} / ${r.en})` };
         }
         const r = await must(ctx, 'datacenter.exportXlsx', { form: o.form, path: runtime.resolvePath(o.out), view: o.view });

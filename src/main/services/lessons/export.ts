@@ -19,16 +19,17 @@ import { write } from '../write';
 import { getLesson, searchLessonIds } from './lessons';
 import { lessonsHtml } from './print';
 
-/** Which lessons to print: one by id, those of a target, or (neither) every lesson. */
+/** Which lessons to print: one by id, several in the order given, those of a target, or (none of these) every lesson. */
 export interface LessonSelection {
   id?: string | undefined;
+  ids?: string[] | undefined;
   target?: LessonTarget | undefined;
 }
 
 /** The print HTML of the selected lessons and how many there are. */
 export function lessonsDocument(ctx: AppContext, selection: LessonSelection): { html: string; count: number } {
   const ws = requireWorkspace(ctx);
-  const ids = selection.id ? [selection.id] : searchLessonIds(ws.sqlite, { target: selection.target });
+  const ids = selection.id ? [selection.id] : (selection.ids ?? searchLessonIds(ws.sqlite, { target: selection.target }));
   if (ids.length === 0) throw refused('ยังไม่มีบันทึกถอดบทเรียนให้พิมพ์', 'There are no lessons to print', selection.target ? 'target' : undefined);
   const lessons = ids.map((id) => getLesson(ws.db, ws.sqlite, id));
   const t = ws.db.select().from(tambon).where(isNull(tambon.deletedAt)).get();

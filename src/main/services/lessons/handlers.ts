@@ -26,5 +26,5 @@ export const lessonsHandlers = {
   'lessons.update': (ctx, { id, rev, values }) => write(ctx, as('lessons.update'), (tx) => updateLesson(tx, id, rev, values)),
   'lessons.remove': (ctx, { id }) => write(ctx, as('lessons.remove'), (tx) => removeLesson(tx, id)),
   'lessons.restore': (ctx, { id }) => write(ctx, as('lessons.restore'), (tx) => restoreLesson(tx, id)),
-  'lessons.exportPdf': (ctx, { path, id, target }) => exportLessonsPdf(ctx, { id, target }, ctx.paths.resolve(path)),
+  'lessons.exportPdf': (ctx, { path, id, ids, target }) => exportLessonsPdf(ctx, { id, ids, target }, ctx.paths.resolve(path)),
 } satisfies HandlersOf<typeof lessonsSlice.channels>;
