@@ -79,7 +79,17 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
       {query.error && <FormError message={errorText(query.error.error)} />}
       {report && (
         <div className="table-wrap">
-          <table className="table table-dense progress-table" data-testid="clusters-table">
+          <table className="table table-dense table-wrapheads progress-table progress-fixed" data-testid="clusters-table">
+            <colgroup>
+              <col className="col-name" />
+              <col className="col-count" />
+              {progressStatuses.map((s) => (
+                <col key={s} className="col-count" />
+              ))}
+              <col className="col-money" />
+              <col className="col-money" />
+              <col className="col-percent" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{r.cluster}</th>

@@ -44,7 +44,17 @@ export function ProgressPanel({ summary }: SectionProps) {
           <p className="muted">{r.asOf(date(report.asOf))}</p>
           <h3 className="card-title">{r.summary}</h3>
           <div className="table-wrap">
-            <table className="table table-dense progress-table" data-testid="progress-summary">
+            <table className="table table-dense table-wrapheads progress-table progress-fixed" data-testid="progress-summary">
+              <colgroup>
+                <col className="col-name" />
+                <col className="col-count" />
+                {progressStatuses.map((s) => (
+                  <col key={s} className="col-count" />
+                ))}
+                <col className="col-money" />
+                <col className="col-money" />
+                <col className="col-percent" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{r.issue}</th>
@@ -93,7 +103,7 @@ export function ProgressPanel({ summary }: SectionProps) {
             <p className="empty">{r.noProjects}</p>
           ) : (
             <div className="table-wrap">
-              <table className="table table-dense progress-table" data-testid="progress-projects">
+              <table className="table table-dense table-wrapheads progress-table" data-testid="progress-projects">
                 <thead>
                   <tr>
                     <th scope="col">{r.project}</th>

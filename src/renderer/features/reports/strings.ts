@@ -30,7 +30,7 @@ const th = {
     addUpdateFor: (name: string) => `รายงานความก้าวหน้า: ${name}`,
     history: 'รายงานที่ผ่านมา',
     noHistory: 'ยังไม่มีรายงาน',
-    fields: { reportedOn: 'วันที่รายงาน', percent: 'ร้อยละความก้าวหน้า', status: 'สถานะโครงการ', fundedAmount: 'งบประมาณที่ได้รับ (บาท)', note: 'บันทึกความก้าวหน้า' },
+    fields: { reportedOn: 'วันที่รายงาน', percent: 'ร้อยละความก้าวหน้า', status: 'สถานะโครงการ', fundedAmount: 'งบที่ได้รับ (บาท)', note: 'บันทึกความก้าวหน้า' },
     datePlaceholder: 'วัน/เดือน/ปี พ.ศ.',
     dateInvalid: 'วันที่รายงานไม่ถูกต้อง พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569',
     numberInvalid: (label: string) => `${label}ต้องเป็นตัวเลข`,
