@@ -2,13 +2,16 @@
  * The lessons' print-ready PDF: printed through the print port (outside Electron: the Chromium on
  * the machine), read back with pdftotext (the Thai text of every field, the labels of the paper
  * form, one lesson per page, the date in พ.ศ.), page 1 drawn with pdftoppm into
- * test-results/screenshots/; and the command line's `export … pdf --form lessons`.
+ * test-results/screenshots/; the Word document's parts and text (read with fflate: the build
+ * machines' LibreOffice is Calc only, so no word processor opens it here); and the command line's
+ * `export … pdf --form lessons` and `export … docx --form lessons`.
  *
  * Without Chromium or poppler-utils the checks are skipped with the reason, except under CI=true.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/main';
 import { dispatch } from '../../src/main/rpc/dispatch';
@@ -107,6 +110,30 @@ describe.skipIf(skip)('lessons PDF', () => {
     expect(none.messageTh).toContain('ยังไม่มีบันทึกถอดบทเรียน');
   });
 
+  it('the Word document: every part Word needs, the Thai text of both lessons in order, a page break between them', async () => {
+    const result = await ok(ctx, 'lessons.exportDocx', { target: { kind: 'project', id: projectId }, path: path.join(dir, 'บทเรียน-word') });
+    expect(result).toMatchObject({ path: path.join(dir, 'บทเรียน-word.docx'), lessons: 2 });
+    // Read with fflate, a zip reader other than the app's own writer.
+    const parts = unzipSync(fs.readFileSync(result.path));
+    expect(Object.keys(parts).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/styles.xml']);
+    const types = Buffer.from(parts['[Content_Types].xml']!).toString('utf8');
+    expect(types).toContain('PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"');
+    const document = Buffer.from(parts['word/document.xml']!).toString('utf8');
+    // The text runs in reading order, as Word shows them.
+    const text = [...document.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    const order = ['ตลาดนัดสีเขียวหน้าวัด', 'การทำปุ๋ยหมักชีวภาพลดต้นทุนการผลิตข้าว', 'ปีต่อมาขยายเป็นธนาคารปุ๋ยของหมู่บ้าน', 'ขุมความรู้', 'การกลับกองทุก 7 วัน'];
+    let at = -1;
+    for (const s of order) {
+      const next = text.indexOf(s, at + 1);
+      expect(next, s).toBeGreaterThan(at);
+      at = next;
+    }
+    for (const s of ['20 พ.ค. 2569', 'นางสาวทดสอบ บันทึกดี', 'โครงการ ธนาคารปุ๋ยอินทรีย์ชุมชน', 'แบบบันทึกการถอดบทเรียน · ต.นาทราย']) expect(text, s).toContain(s);
+    expect(document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
+    expect(document).toContain('w:cs="TH SarabunPSK"');
+    expect(document).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+  });
+
   it('the command line prints every lesson: export … pdf --form lessons', async () => {
     const file = ctx.session.workspace!.file;
     await dispatch(ctx, 'workspace.close', {});
@@ -124,5 +151,18 @@ describe.skipIf(skip)('lessons PDF', () => {
     const json = JSON.parse(lines.join('')) as { file: string; pages: number; lessons: number };
     expect(json).toMatchObject({ file: out, pages: 2, lessons: 2 });
     expect(pagesOf(out).join('\n')).toContain('ตลาดนัดสีเขียวหน้าวัด');
+    lines.length = 0;
+    const word = path.join(dir, 'cli.docx');
+    const docx = await runCli(['export', '--workspace', file, 'docx', '--form', 'lessons', '--out', word, '--json'], {
+      stdout: { write: (s: string) => lines.push(s) },
+      stderr: { write: (s: string) => lines.push(s) },
+      env: { ...process.env, TAMBON_PLAN_HOME: path.join(dir, 'home') },
+      cwd: dir,
+      resourcesDir,
+      appVersion: '0.0.0-test',
+    });
+    expect(docx, lines.join('\n')).toBe(0);
+    expect(JSON.parse(lines.join(''))).toMatchObject({ file: word, lessons: 2, format: 'docx' });
+    expect(fs.readFileSync(word).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Lessons learned (ถอดบทเรียน): the records, keyword search, what a lesson can be attached to,
- * delete with undo, and the print-ready A4 PDF of one lesson or of every lesson of a target.
+ * delete with undo, and the print-ready A4 PDF (and a Word document) of one lesson, of the lessons
+ * a search shows, or of every lesson of a target.
  */
 import { z } from 'zod';
 import { pathField } from '../domain/fields';
@@ -53,5 +54,6 @@ export const lessonsSlice = defineSlice({
     'lessons.remove': { input: idInput, output: z.object({ id: z.string(), title: z.string() }) },
     'lessons.restore': { input: idInput, output: lessonSchema },
     'lessons.exportPdf': { input: lessonExportInput, output: z.object({ path: z.string(), bytes: z.number(), pages: z.number(), lessons: z.number() }) },
+    'lessons.exportDocx': { input: lessonExportInput, output: z.object({ path: z.string(), bytes: z.number(), lessons: z.number() }) },
   },
 });

@@ -4,10 +4,12 @@
  *
  *   tambon-plan export --workspace W (xlsx|pdf) --form progress --out F   the tambon's progress report
  *   tambon-plan export --workspace W pdf --form lessons --out F           every lesson learned, one a page
+ *   tambon-plan export --workspace W docx --form lessons --out F          the same as a Word document
  *   tambon-plan province --db P (xlsx|pdf) … export --form progress       the clusters' progress report
  */
+import { Option, type Command } from 'commander';
 import type { AppContext } from '../../services/context';
-import { must } from '../runtime';
+import { exportCommand, must, type CommandModule } from '../runtime';
 
 /** What an export of one of these forms answers, for `--json` and the line printed. */
 export interface FormExport {
@@ -47,3 +49,21 @@ export async function exportClusterProgress(ctx: AppContext, format: 'xlsx' | 'p
   const r = await must(ctx, format === 'xlsx' ? 'reports.clusters.exportXlsx' : 'reports.clusters.exportPdf', { path, view, scope: 'all' });
   return { json: { ...r, file: r.path }, th: `${r.sheets.length} แผ่นงาน, ${r.rows} แถว`, en: `${r.sheets.length} sheets, ${r.rows} rows` };
 }
+
+/** Registers `export … docx --form lessons` (the Word document of every lesson learned). */
+export const reportsCommands: CommandModule = (program, runtime) => {
+  exportCommand(program)
+    .command('docx')
+    .description('ส่งออกบันทึกถอดบทเรียนเป็นไฟล์ Word / export the lessons learned as a Word document')
+    .addOption(new Option('--form <form>', 'แบบ / the form: lessons (บันทึกถอดบทเรียน / lessons learned)').choices(['lessons']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'ไฟล์ที่จะเขียน (มีอยู่แล้วจะถูกแทนที่) / the file to write (replaced if it exists)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<{ workspace: string; json?: boolean; out: string }>();
+      runtime.optionsOf({ path: '--out' });
+      await runtime.run(Boolean(opts.json), async (ctx) => {
+        await runtime.openWorkspace(ctx, opts.workspace, 'read');
+        const r = await must(ctx, 'lessons.exportDocx', { path: runtime.resolvePath(opts.out) });
+        return { json: { ...r, file: r.path, form: 'lessons', format: 'docx' }, text: `ส่งออกบันทึกถอดบทเรียน ${r.lessons} เรื่อง ไปที่ ${r.path} แล้ว / Exported ${r.lessons} lessons to ${r.path}` };
+      });
+    });
+};

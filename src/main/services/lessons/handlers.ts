@@ -3,7 +3,7 @@ import type { lessonsSlice } from '../../../shared/ipc/lessons';
 import type { HandlersOf } from '../handlerTypes';
 import { requireWorkspace } from '../session';
 import { write } from '../write';
-import { exportLessonsPdf } from './export';
+import { exportLessonsDocx, exportLessonsPdf } from './export';
 import { createLesson, getLesson, lessonTargets, listLessons, removeLesson, restoreLesson, updateLesson } from './lessons';
 
 const as = (action: string) => ({ capability: 'lessons', action }) as const;
@@ -27,4 +27,5 @@ export const lessonsHandlers = {
   'lessons.remove': (ctx, { id }) => write(ctx, as('lessons.remove'), (tx) => removeLesson(tx, id)),
   'lessons.restore': (ctx, { id }) => write(ctx, as('lessons.restore'), (tx) => restoreLesson(tx, id)),
   'lessons.exportPdf': (ctx, { path, id, ids, target }) => exportLessonsPdf(ctx, { id, ids, target }, ctx.paths.resolve(path)),
+  'lessons.exportDocx': (ctx, { path, id, ids, target }) => exportLessonsDocx(ctx, { id, ids, target }, ctx.paths.resolve(path)),
 } satisfies HandlersOf<typeof lessonsSlice.channels>;

@@ -42,6 +42,10 @@ export function LessonsPanel({ summary }: SectionProps) {
     const result = await invoke('lessons.exportPdf', { path, ...selection });
     return result.ok ? { ok: true as const, path: result.value.path } : result;
   };
+  const docx = async (path: string, selection: { id?: string; ids?: string[] }) => {
+    const result = await invoke('lessons.exportDocx', { path, ...selection });
+    return result.ok ? { ok: true as const, path: result.value.path } : result;
+  };
 
   const data = list.data;
   return (
@@ -101,13 +105,10 @@ export function LessonsPanel({ summary }: SectionProps) {
             {l.count(data.lessons.length, data.total)}
           </p>
           {data.lessons.length > 0 && (
-            <SaveButton
-              label={l.pdfAll}
-              format="pdf"
-              fileName={l.fileName}
-              save={(path) => pdf(path, { ids: data.lessons.map((lesson) => lesson.id) })}
-              testId="lessons-pdf-all"
-            />
+            <div className="button-row">
+              <SaveButton label={l.pdfAll} format="pdf" fileName={l.fileName} save={(path) => pdf(path, { ids: data.lessons.map((lesson) => lesson.id) })} testId="lessons-pdf-all" />
+              <SaveButton label={l.docxAll} format="docx" fileName={l.fileName} save={(path) => docx(path, { ids: data.lessons.map((lesson) => lesson.id) })} testId="lessons-docx-all" />
+            </div>
           )}
         </div>
       )}
@@ -125,6 +126,7 @@ export function LessonsPanel({ summary }: SectionProps) {
                   </button>
                 )}
                 <SaveButton label={l.pdf} format="pdf" fileName={lesson.title.slice(0, 60)} save={(path) => pdf(path, { id: lesson.id })} testId="lesson-pdf" small />
+                <SaveButton label={l.docx} format="docx" fileName={lesson.title.slice(0, 60)} save={(path) => docx(path, { id: lesson.id })} testId="lesson-docx" small />
                 {!readonly && (
                   <button type="button" className="button button-small button-danger-quiet" onClick={() => void remove(lesson)} aria-label={`${l.remove} ${lesson.title}`} data-testid="lesson-remove">
                     {l.remove}

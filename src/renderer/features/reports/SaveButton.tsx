@@ -11,7 +11,7 @@ import { useFilePicker } from '../workspace/FilePickerProvider';
  */
 export function SaveButton(props: {
   label: string;
-  format: 'xlsx' | 'pdf';
+  format: 'xlsx' | 'pdf' | 'docx';
   fileName: string;
   save: (path: string) => Promise<{ ok: true; path: string } | { ok: false; error: AppError }>;
   testId: string;
