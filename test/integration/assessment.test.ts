@@ -233,3 +233,31 @@ describe('tambon-plan assessment', () => {
     expect(await exportScore()).toBe(2);
   });
 });
+
+describe('the assessment in the progress report', () => {
+  it("carries every round's grades: units per grade, the incomplete ones and the tambon's own grade", async () => {
+    const ctx = context();
+    await createNaSai(ctx);
+    const v1 = await ok(ctx, 'villages.add', { moo: 1, name: 'บ้านนาทราย' });
+    await ok(ctx, 'villages.add', { moo: 2, name: 'บ้านเหนือ' });
+    expect((await ok(ctx, 'reports.progress', {})).assessment).toBeNull();
+
+    const round = await ok(ctx, 'assessment.addRound', { label: 'ก่อน', roundDate: null, notes: null });
+    const village = new Map<string, number>();
+    const tambon = new Map<string, number>();
+    for (const [i, no] of criteria.entries()) {
+      village.set(no, scoreOf(0, 1, i));
+      tambon.set(no, scoreOf(0, 3, i));
+      await ok(ctx, 'assessment.setScore', { roundId: round.id, villageId: v1.id, criterionNo: no, score: village.get(no)! });
+      await ok(ctx, 'assessment.setScore', { roundId: round.id, villageId: null, criterionNo: no, score: tambon.get(no)! });
+    }
+    const report = await ok(ctx, 'reports.progress', {});
+    const villageGrade = unitResult(shipped, village).grade!;
+    const tambonGrade = unitResult(shipped, tambon).grade!;
+    const counted: Record<string, number> = {};
+    for (const g of [villageGrade, tambonGrade]) counted[g] = (counted[g] ?? 0) + 1;
+    expect(report.assessment?.rounds).toHaveLength(1);
+    expect(report.assessment!.rounds[0]).toMatchObject({ roundLabel: 'ก่อน', incomplete: 1, grades: counted });
+    expect(report.assessment!.rounds[0]!.units.find((u) => u.moo === null)?.grade).toBe(tambonGrade);
+  });
+});

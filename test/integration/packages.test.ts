@@ -188,8 +188,12 @@ describe('what travels', () => {
     createPlanTables(ws.sqlite);
     fillPlan(ws.sqlite, { villages: 2, issues: 2, problemsPerIssue: 2, projects: 4, households: 5, ledgerLines: 6, indicators: 3 }, 7);
     const houseCodes = ws.sqlite.prepare('select house_code from households').pluck().all() as string[];
+    // A lesson learned travels; the name of its recorder (ผู้บันทึก) does not.
+    await ok(ctx, 'lessons.create', {
+      values: { title: 'บทเรียนการทำปุ๋ยหมัก', heldOn: '2026-05-20', place: null, recorder: 'นางผู้ถอด บทเรียนลับ', story: 'เรื่องเล่าของกลุ่ม', knowledgeAssets: '', coreCompetency: '', strategy: '', relatedRules: '', keywords: ['ปุ๋ย'], target: null },
+    });
     const out = path.join(ctx.dir, 'out');
-    const forbidden = ['นายสมชาย', 'ใจดี', citizenId, 'นางประไพ', 'ทองคำ', 'นางสาวผู้บันทึก', 'ลับเฉพาะ', passphrase];
+    const forbidden = ['นายสมชาย', 'ใจดี', citizenId, 'นางประไพ', 'ทองคำ', 'นางสาวผู้บันทึก', 'ลับเฉพาะ', 'นางผู้ถอด', 'บทเรียนลับ', passphrase];
     const scan = (file: string, extra: string[]) => {
       for (const [name, data] of Object.entries(zipEntries(file))) {
         const content = text(data);
@@ -198,7 +202,9 @@ describe('what travels', () => {
     };
     const aggregate = await exportPackage(ctx, ws, { outDir: out, passphrase, catalog: planCatalog() });
     expect(Object.keys(aggregate.tables)).not.toContain('households');
-    expect(aggregate.local).toEqual(expect.arrayContaining(['village_contacts', 'audit_log', 'meta', 'households', 'ledger_lines']));
+    expect(aggregate.local).toEqual(expect.arrayContaining(['village_contacts', 'audit_log', 'meta', 'households', 'ledger_lines', 'lesson_recorders']));
+    expect(aggregate.tables).toMatchObject({ lessons: { travel: 'aggregate', rows: 1 }, project_updates: { travel: 'aggregate', rows: 0 } });
+    expect(text(zipEntries(aggregate.file)['data/lessons.csv'])).toContain('บทเรียนการทำปุ๋ยหมัก');
     scan(aggregate.file, houseCodes);
     const withHouseholds = await exportPackage(ctx, ws, { outDir: out, passphrase, households: true, catalog: planCatalog() });
     expect(withHouseholds.tables.households).toEqual({ travel: 'household', rows: 5 });

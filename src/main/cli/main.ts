@@ -16,6 +16,7 @@ import { packagesCommands } from './commands/packages';
 import { evidenceCommands } from './commands/evidence';
 import { importsCommands } from './commands/imports';
 import { forumCommands } from './commands/forum';
+import { reportsCommands } from './commands/reports';
 import { villagesCommands } from './commands/villages';
 import { workspaceCommands } from './commands/workspace';
 import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runtime';
@@ -23,7 +24,7 @@ import { createRuntime, exitCodes, type CliIo, type CommandModule } from './runt
 export { exitCodes, type CliIo } from './runtime';
 
 /** Every capability's commands. */
-const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, forumCommands, packagesCommands, datacenterCommands, assessmentCommands];
+const commandModules: CommandModule[] = [workspaceCommands, villagesCommands, importsCommands, evidenceCommands, forumCommands, reportsCommands, packagesCommands, datacenterCommands, assessmentCommands];
 
 /**
  * Runs the command line with `argv` (the arguments after the program name) and answers the

@@ -11,10 +11,12 @@ import { forumHandlers } from '../services/forum/handlers';
 import type { Handlers } from '../services/handlerTypes';
 import { importsHandlers } from '../services/imports/handlers';
 import { jobsHandlers } from '../services/jobs/handlers';
+import { lessonsHandlers } from '../services/lessons/handlers';
 import { packagesHandlers } from '../services/packages/handlers';
 import { preferencesHandlers } from '../services/preferences/handlers';
 import { referenceHandlers } from '../services/reference/handlers';
 import { registersHandlers } from '../services/registers/handlers';
+import { reportsHandlers } from '../services/reports/handlers';
 import { villagesHandlers } from '../services/villages/handlers';
 import { workspaceHandlers } from '../services/workspace/handlers';
 
@@ -36,4 +38,6 @@ export const handlers = {
   ...datacenterHandlers,
   ...assessmentHandlers,
   ...registersHandlers,
+  ...lessonsHandlers,
+  ...reportsHandlers,
 } satisfies Handlers;

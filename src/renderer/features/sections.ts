@@ -13,8 +13,10 @@ import { evidenceSection } from './evidence/section';
 import { importsSection } from './imports/section';
 import { forumSections } from './forum/section';
 import { selfTestSection } from './jobs/section';
+import { lessonsSection } from './lessons/section';
 import { packagesSection } from './packages/section';
 import { registersSection } from './registers/section';
+import { progressSection } from './reports/section';
 import { villagesSection } from './villages/section';
 import { issuesSection } from './workspace/issuesSection';
 
@@ -47,4 +49,4 @@ export interface WorkspaceSection {
 }
 
 /** The sections, in the order of the side navigation. */
-export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, assessmentSection, registersSection, packagesSection, backupsSection, selfTestSection];
+export const workspaceSections: readonly WorkspaceSection[] = [villagesSection, importsSection, evidenceSection, issuesSection, ...forumSections, assessmentSection, registersSection, lessonsSection, progressSection, packagesSection, backupsSection, selfTestSection];

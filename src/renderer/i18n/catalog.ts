@@ -19,10 +19,12 @@ import { evidenceStrings } from '../features/evidence/strings';
 import { importsStrings } from '../features/imports/strings';
 import { forumStrings } from '../features/forum/strings';
 import { jobsStrings } from '../features/jobs/strings';
+import { lessonsStrings } from '../features/lessons/strings';
 import { packagesStrings } from '../features/packages/strings';
 import { preferencesStrings } from '../features/preferences/strings';
 import { projectorStrings } from '../features/projector/strings';
 import { registersStrings } from '../features/registers/strings';
+import { reportsStrings } from '../features/reports/strings';
 import { villagesStrings } from '../features/villages/strings';
 import { workspaceStrings } from '../features/workspace/strings';
 import { commonStrings } from './common';
@@ -31,7 +33,7 @@ import { commonStrings } from './common';
 export type Language = 'th' | 'en';
 
 /** Every part of the catalogue. */
-const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, assessmentStrings, registersStrings] as const;
+const parts = [commonStrings, preferencesStrings, workspaceStrings, villagesStrings, backupsStrings, jobsStrings, projectorStrings, chartsStrings, importsStrings, evidenceStrings, forumStrings, packagesStrings, datacenterStrings, assessmentStrings, registersStrings, lessonsStrings, reportsStrings] as const;
 
 /** The shape every language fills in (each part's own `en` is checked against its `th`). */
 export type Messages = typeof commonStrings.th &
@@ -48,7 +50,9 @@ export type Messages = typeof commonStrings.th &
   typeof evidenceStrings.th &
   typeof forumStrings.th &
   typeof assessmentStrings.th &
-  typeof registersStrings.th;
+  typeof registersStrings.th &
+  typeof lessonsStrings.th &
+  typeof reportsStrings.th;
 
 /** The catalogue, by language. */
 export const catalog: Record<Language, Messages> = {

@@ -36,7 +36,11 @@ export const dashboardTables = {
     sortKey: 'sort_key',
     /** Flagged for support by the provincial team. */
     flagged: 'provincial_flag',
+    /** `proposed | in-plan | funded | done`. */
+    status: 'status',
   },
+  /** Progress updates of projects (the reports capability): the latest one per project counts. */
+  projectUpdates: { table: 'project_updates', projectId: 'project_id', reportedOn: 'reported_on', percent: 'percent', status: 'status', fundedAmount: 'funded_amount', note: 'note' },
   /** The facilitators' recorded tie-breaks, which order projects with equal votes. */
   decisions: { table: 'forum_decisions', issueId: 'issue_id', kind: 'kind', rowIds: 'row_ids' },
   funders: { table: 'funders', name: 'name', column: 'funding_column' },
@@ -88,8 +92,11 @@ const json = (v: unknown): unknown => {
 const isSource = (v: unknown): v is BudgetSource => v === 'local' || v === 'agency' || v === 'province';
 
 /** A project of one tambon as the dashboards count it: its issue, budget, money by source column and funder, rank. */
-interface CountedProject {
+export interface CountedProject {
+  id: string;
   issueNo: number;
+  /** `proposed | in-plan | funded | done` (`proposed` when a package carries none). */
+  status: string;
   name: string;
   budget: number;
   bySource: Record<BudgetSource, number>;
@@ -104,7 +111,7 @@ interface CountedProject {
  * one) and under its funder's name, or its column's when it names none; the rank is the forum's
  * (votes, with the recorded tie-breaks).
  */
-function tambonProjects(input: DashboardInput, tambonCode: string): CountedProject[] {
+export function tambonProjects(input: DashboardInput, tambonCode: string): CountedProject[] {
   const t = dashboardTables;
   const issueNo = new Map(live(input.rows(tambonCode, t.issues.table)).map((r) => [str(r.id) ?? '', num(r[t.issues.no])]));
   const funders = new Map(live(input.rows(tambonCode, t.funders.table)).map((r) => [str(r.id) ?? '', { name: str(r[t.funders.name]) ?? '', column: r[t.funders.column] }]));
@@ -139,6 +146,8 @@ function tambonProjects(input: DashboardInput, tambonCode: string): CountedProje
     const planned = years && typeof years === 'object' ? Object.values(years as Record<string, unknown>).reduce<number>((sum, v) => sum + num(v), 0) : 0;
     const flag = r[t.projects.flagged];
     return {
+      id: str(r.id) ?? '',
+      status: str(r[t.projects.status]) ?? 'proposed',
       issueNo: issueNo.get(str(r[t.projects.issueId]) ?? '') ?? 0,
       name: str(r[t.projects.name]) ?? '',
       budget: planned > 0 ? planned : sourced,

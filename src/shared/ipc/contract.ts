@@ -14,10 +14,12 @@ import { evidenceSlice } from './evidence';
 import { importsSlice } from './imports';
 import { forumSlice } from './forum';
 import { jobsKinds, makeJobsSlice } from './jobs';
+import { lessonsSlice } from './lessons';
 import { packagesSlice } from './packages';
 import { preferencesSlice } from './preferences';
 import { referenceSlice } from './reference';
 import { registersSlice } from './registers';
+import { reportsSlice } from './reports';
 import { villagesSlice } from './villages';
 import { workspaceSlice } from './workspace';
 
@@ -29,7 +31,7 @@ export type JobKind = keyof typeof jobKinds;
 const jobsSlice = makeJobsSlice(jobKinds);
 
 /** Every slice, in the order the contract merges them. */
-export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, assessmentSlice, registersSlice] as const;
+export const slices = [appSlice, preferencesSlice, referenceSlice, workspaceSlice, villagesSlice, backupsSlice, jobsSlice, importsSlice, evidenceSlice, forumSlice, packagesSlice, datacenterSlice, assessmentSlice, registersSlice, lessonsSlice, reportsSlice] as const;
 
 /** Every call: channel name → input and output schemas. */
 export const contract = {
@@ -47,6 +49,8 @@ export const contract = {
   ...datacenterSlice.channels,
   ...assessmentSlice.channels,
   ...registersSlice.channels,
+  ...lessonsSlice.channels,
+  ...reportsSlice.channels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every event main pushes to the renderer: event name → payload schema. */

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 
 /** The capabilities, each with one folder per layer (DESIGN.md section 4). */
-export const capabilities = ['app', 'preferences', 'reference', 'workspace', 'villages', 'backups', 'jobs', 'imports', 'evidence', 'forum', 'packages', 'datacenter', 'assessment', 'registers'] as const;
+export const capabilities = ['app', 'preferences', 'reference', 'workspace', 'villages', 'backups', 'jobs', 'imports', 'evidence', 'forum', 'packages', 'datacenter', 'assessment', 'registers', 'lessons', 'reports'] as const;
 /** One of {@link capabilities}. */
 export type Capability = (typeof capabilities)[number];
 

@@ -10,6 +10,7 @@ import { formatNumber } from '../../../shared/domain/fields';
 import { openDatacenter } from '../../services/datacenter/store';
 import { fields, table } from '../format';
 import { must, numberArg, Refusal, type CliRuntime, type CommandModule } from '../runtime';
+import { exportClusterProgress } from './reports';
 
 const statusLabel: Record<ImportOutcome['status'], string> = {
   applied: 'นำเข้าแล้ว / applied',
@@ -186,19 +187,23 @@ export const datacenterCommands: CommandModule = (program, runtime: CliRuntime) 
   province
     .command('export')
     .description('ส่งออกตารางรวม / export a consolidated workbook')
-    .argument('<format>', 'xlsx')
-    .addOption(new Option('--form <form>', 'แบบ / form').choices([...datacenterForms]).makeOptionMandatory())
+    .argument('<format>', 'xlsx (pdf: --form progress only)')
+    .addOption(new Option('--form <form>', 'แบบ / form (progress: ความก้าวหน้ารายกลุ่มตำบล / cluster progress)').choices([...datacenterForms, 'progress']).makeOptionMandatory())
     .requiredOption('--out <path>', 'ไฟล์ที่จะเขียน / the file to write')
     .addOption(new Option('--view <view>', 'ชุดล่าสุด หรือเฉพาะที่รับรอง / latest or accepted only').choices(['latest', 'accepted']).default('latest'))
-    .action(async (format: string, o: { form: (typeof datacenterForms)[number]; out: string; view: 'latest' | 'accepted' }, cmd: Command) => {
+    .action(async (format: string, o: { form: (typeof datacenterForms)[number] | 'progress'; out: string; view: 'latest' | 'accepted' }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
-      if (format !== 'xlsx') {
-        runtime.io.stderr.write('error: รองรับเฉพาะ xlsx / only xlsx is supported\n');
+      if (format !== 'xlsx' && !(format === 'pdf' && o.form === 'progress')) {
+        runtime.io.stderr.write('error: รองรับ xlsx (และ pdf สำหรับ --form progress) / only xlsx is supported (and pdf for --form progress)\n');
         runtime.exitCode = 2;
         return;
       }
       await runtime.run(Boolean(opts.json), async (ctx) => {
         await open(ctx, opts.db, 'read');
+        if (o.form === 'progress') {
+          const r = await exportClusterProgress(ctx, format, runtime.resolvePath(o.out), o.view);
+          return { json: r.json, text: `เขียนแล้ว / Written: ${String(r.json.file)} (${r.th} / ${r.en})` };
+        }
         const r = await must(ctx, 'datacenter.exportXlsx', { form: o.form, path: runtime.resolvePath(o.out), view: o.view });
         return { json: r, text: `เขียนแล้ว / Written: ${r.file} (${r.rows} แถว / rows)` };
       });

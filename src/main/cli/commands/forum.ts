@@ -11,7 +11,8 @@
  */
 import { Option, type Command } from 'commander';
 import { exportForms, type ExportForm } from '../../../shared/ipc/forum';
-import { exportCommand, must, type CommandModule } from '../runtime';
+import { exportCommand, must, UsageError, type CommandModule } from '../runtime';
+import { tambonReportForms } from './reports';
 
 const formLabels: Record<ExportForm, string> = {
   pcs: 'ตารางปัญหา สาเหตุ แนวทางแก้ไข / problem–cause–solution tables',
@@ -50,15 +51,32 @@ export const forumCommands: CommandModule = (program, runtime) => {
       .addOption(
         new Option(
           '--form <form>',
-          `แบบฟอร์ม / the form: ${[...exportForms.map((f) => `${f} (${formLabels[f]})`), ...(format === 'xlsx' ? [`${registersForm.name} (${registersForm.label})`] : [])].join('; ')}`,
+          `แบบฟอร์ม / the form: ${[
+            ...exportForms.map((f) => `${f} (${formLabels[f]})`),
+            ...(format === 'xlsx' ? [`${registersForm.name} (${registersForm.label})`] : []),
+            ...Object.entries(tambonReportForms).map(([f, r]) => `${f} (${r.label})`),
+          ].join('; ')}`,
         )
-          .choices(format === 'xlsx' ? [...exportForms, registersForm.name] : exportForms)
+          .choices([...exportForms, ...(format === 'xlsx' ? [registersForm.name] : []), ...Object.keys(tambonReportForms)])
           .makeOptionMandatory(),
       )
       .requiredOption('--out <file>', 'ไฟล์ที่จะเขียน (มีอยู่แล้วจะถูกแทนที่) / the file to write (replaced if it exists)')
       .action(async (_opts: unknown, cmd: Command) => {
         const opts = cmd.optsWithGlobals<{ workspace: string; json?: boolean; form: ExportForm | typeof registersForm.name; out: string }>();
         runtime.optionsOf({ path: '--out' });
+        const report = tambonReportForms[opts.form];
+        if (report) {
+          // The lessons' and progress reports' forms (cli/commands/reports.ts): no readiness check, theirs is not the plan.
+          await runtime.run(Boolean(opts.json), async (ctx) => {
+            const run = report.formats[format];
+            if (!run) throw new UsageError(`แบบ ${opts.form} ส่งออกเป็น ${format} ไม่ได้ / the ${opts.form} form has no ${format} output`);
+            await runtime.openWorkspace(ctx, opts.workspace, 'read');
+            const r = await run(ctx, runtime.resolvePath(opts.out));
+            const file = String(r.json.path);
+            return { json: { ...r.json, file, form: opts.form, format }, text: `ส่งออก ${report.label.split(' / ')[0]} ไปที่ ${file} แล้ว (${r.th}) / Exported ${opts.form} to ${file} (${r.en})` };
+          });
+          return;
+        }
         await runtime.run(Boolean(opts.json), async (ctx) => {
           await runtime.openWorkspace(ctx, opts.workspace, 'read');
           if (opts.form === registersForm.name) {

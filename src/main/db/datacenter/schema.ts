@@ -171,6 +171,22 @@ export const dcAcceptances = sqliteTable(
   (t) => [index('dc_acceptances_tambon_idx').on(t.tambonCode)],
 );
 
+/**
+ * Tambon clusters a person made for the progress reports (กลุ่มตำบล: a group of tambon codes); the
+ * districts are clusters already and are not stored. Changed in place — a setting of the data
+ * center, not something a tambon sent — and removed by setting `removedAt`, which can be undone.
+ */
+export const dcClusters = sqliteTable('dc_clusters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  nameTh: text('name_th').notNull(),
+  /** JSON array of 6-digit tambon codes. */
+  tambonCodes: text('tambon_codes').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  operator: text('operator'),
+  removedAt: text('removed_at'),
+});
+
 /** Every table of the data center schema, by SQL name. */
 export const datacenterTables = {
   meta,
@@ -182,4 +198,5 @@ export const datacenterTables = {
   dc_row_history: dcRowHistory,
   dc_accepted_rows: dcAcceptedRows,
   dc_acceptances: dcAcceptances,
+  dc_clusters: dcClusters,
 } as const;

@@ -10,8 +10,9 @@ import { ExportsPanel } from './ExportsPanel';
 import { ImportPanel } from './ImportPanel';
 import { RegistryPanel } from './RegistryPanel';
 import { StatusPanel } from './StatusPanel';
+import { ClusterPanel } from '../reports/ClusterPanel';
 
-const tabs = ['dashboard', 'import', 'status', 'registry', 'exports'] as const;
+const tabs = ['dashboard', 'import', 'status', 'registry', 'exports', 'progress'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
@@ -73,7 +74,7 @@ export function DatacenterScreen(props: { summary: DatacenterSummary; onClosed: 
             {tabs.map((id) => (
               <li key={id}>
                 <button type="button" className="side-nav-item" aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)} data-testid={`dc-nav-${id}`}>
-                  {t.datacenter.tabs[id]}
+                  {id === 'progress' ? t.reports.clusters : t.datacenter.tabs[id]}
                 </button>
               </li>
             ))}
@@ -85,6 +86,7 @@ export function DatacenterScreen(props: { summary: DatacenterSummary; onClosed: 
           {tab === 'status' && <StatusPanel view={view} readonly={summary.readonly} />}
           {tab === 'registry' && <RegistryPanel readonly={summary.readonly} />}
           {tab === 'exports' && <ExportsPanel view={view} summary={summary} />}
+          {tab === 'progress' && <ClusterPanel view={view} readonly={summary.readonly} />}
         </div>
       </div>
     </div>

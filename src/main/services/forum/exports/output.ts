@@ -25,7 +25,7 @@ function errnoOf(error: unknown): string | undefined {
 }
 
 /** The program a person most likely has the file open in, by format. */
-const holders = { xlsx: { th: 'Excel', en: 'Excel' }, pdf: { th: 'โปรแกรมอ่าน PDF', en: 'a PDF reader' } } as const;
+const holders = { xlsx: { th: 'Excel', en: 'Excel' }, pdf: { th: 'โปรแกรมอ่าน PDF', en: 'a PDF reader' }, docx: { th: 'Word', en: 'Word' } } as const;
 
 /**
  * Runs `put` (an atomic write of `file`); a refusal because another program holds an existing
@@ -51,7 +51,7 @@ export async function putExport(ctx: AppContext, file: string, format: keyof typ
 }
 
 /** Records an export in the audit log (not for a read-only workspace; a failure is logged, not thrown). */
-export async function recordExport(ctx: AppContext, detail: { form: ExportForm; format: keyof typeof holders; file: string; sheets: number; rows: number; pages?: number }): Promise<void> {
+export async function recordExport(ctx: AppContext, detail: { form: ExportForm; format: 'xlsx' | 'pdf'; file: string; sheets: number; rows: number; pages?: number }): Promise<void> {
   const ws = ctx.session.workspace;
   if (!ws || ws.readonly) return;
   // Exports are recorded with the operator (DESIGN.md section 4); no row changes, so no change event.

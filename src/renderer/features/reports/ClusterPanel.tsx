@@ -1,0 +1,203 @@
+import { Fragment, useState } from 'react';
+import type { View } from '../../../shared/domain/datacenter';
+import { formatNumber } from '../../../shared/domain/fields';
+import { progressStatuses } from '../../../shared/domain/progress';
+import { invoke } from '../../api/client';
+import { change, useCall } from '../../api/queries';
+import { FieldError, FormError } from '../../components/FieldError';
+import { useToast } from '../../components/ToastProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { SaveButton } from './SaveButton';
+import './reports.css';
+
+const scopes = ['all', 'district', 'custom'] as const;
+
+/**
+ * ความก้าวหน้ารายกลุ่มตำบล (the data center) — per cluster (each district, and the groups of
+ * tambons a person makes here) the projects by status, the budget planned and funded from the
+ * merged packages of the view chosen above; a cluster opens to its tambons; export Excel or PDF.
+ */
+export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean }) {
+  const { t, date, errorText } = useI18n();
+  const r = t.reports;
+  const toast = useToast();
+  const [scope, setScope] = useState<(typeof scopes)[number]>('all');
+  const [open, setOpen] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [codes, setCodes] = useState('');
+  const [error, setError] = useState<{ field: 'nameTh' | 'tambonCodes' | 'form'; message: string } | null>(null);
+  const query = useCall('reports.clusters', { view, scope });
+  const report = query.data;
+
+  const save = (channel: 'reports.clusters.exportXlsx' | 'reports.clusters.exportPdf') => async (path: string) => {
+    const result = await invoke(channel, { path, view, scope });
+    return result.ok ? { ok: true as const, path: result.value.path } : result;
+  };
+  const addCluster = async () => {
+    const tambonCodes = codes
+      .split(/[,\s]+/)
+      .map((c) => c.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)))
+      .filter(Boolean);
+    const result = await change('reports.clusters.save', { nameTh: name, tambonCodes });
+    if (!result.ok) {
+      const field = result.error.field?.split('.')[0];
+      return setError({ field: field === 'nameTh' || field === 'tambonCodes' ? field : 'form', message: errorText(result.error) });
+    }
+    setError(null);
+    setName('');
+    setCodes('');
+  };
+  const removeCluster = async (id: string) => {
+    const result = await change('reports.clusters.remove', { id });
+    if (!result.ok) return toast({ message: errorText(result.error), kind: 'error', testId: 'toast-cluster' });
+    toast({ message: r.clusterRemoved, action: { label: r.undo, run: () => void change('reports.clusters.restore', { id }) }, testId: 'toast-cluster' });
+  };
+  const percent = (n: number | null) => (n === null ? '–' : String(n));
+
+  return (
+    <section aria-labelledby="clusters-title" data-testid="cluster-panel">
+      <div className="panel-heading">
+        <h2 id="clusters-title" className="panel-title" tabIndex={-1}>
+          {r.clusters}
+        </h2>
+        <div className="button-row">
+          <SaveButton label={r.exportXlsx} format="xlsx" fileName={r.clusterFileName} save={save('reports.clusters.exportXlsx')} testId="clusters-xlsx" primary />
+          <SaveButton label={r.exportPdf} format="pdf" fileName={r.clusterFileName} save={save('reports.clusters.exportPdf')} testId="clusters-pdf" />
+        </div>
+      </div>
+      <p className="lead">{r.clustersIntro}</p>
+      <div className="cluster-toolbar">
+        <div className="segmented" role="group" aria-label={r.scopeLabel}>
+          {scopes.map((s) => (
+            <button key={s} type="button" className="button button-small" aria-pressed={scope === s} onClick={() => setScope(s)} data-testid={`clusters-scope-${s}`}>
+              {r.scope[s]}
+            </button>
+          ))}
+        </div>
+        {report && <p className="muted">{r.asOf(date(report.asOf))}</p>}
+      </div>
+      {query.error && <FormError message={errorText(query.error.error)} />}
+      {report && (
+        <div className="table-wrap">
+          <table className="table table-dense table-wrapheads progress-table progress-fixed" data-testid="clusters-table">
+            <colgroup>
+              <col className="col-name" />
+              <col className="col-count" />
+              {progressStatuses.map((s) => (
+                <col key={s} className="col-count" />
+              ))}
+              <col className="col-money" />
+              <col className="col-money" />
+              <col className="col-percent" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">{r.cluster}</th>
+                <th scope="col" className="num">
+                  {r.projects}
+                </th>
+                {progressStatuses.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {r.statuses[s]}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {r.planned}
+                </th>
+                <th scope="col" className="num">
+                  {r.funded}
+                </th>
+                <th scope="col" className="num">
+                  {r.meanPercent}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.clusters.map((c) => (
+                <Fragment key={c.cluster.id}>
+                  <tr className="total-row">
+                    <th scope="row" className="wrap-cell">
+                      <button type="button" className="button button-quiet button-small" aria-expanded={open === c.cluster.id} onClick={() => setOpen(open === c.cluster.id ? null : c.cluster.id)}>
+                        {open === c.cluster.id ? '▾' : '▸'} {c.cluster.nameTh}
+                      </button>
+                      <span className="cell-sub">
+                        {c.tambons.length} {r.tambons}
+                        {c.notReporting > 0 ? ` · ${r.notReporting(c.notReporting)}` : ''}
+                      </span>
+                      {c.cluster.kind === 'custom' && !readonly && (
+                        <button type="button" className="button button-small button-danger-quiet" onClick={() => void removeCluster(c.cluster.id)}>
+                          {r.removeCluster}
+                        </button>
+                      )}
+                    </th>
+                    <td className="num">{c.total.projects}</td>
+                    {progressStatuses.map((s) => (
+                      <td key={s} className="num">
+                        {c.total.byStatus[s]}
+                      </td>
+                    ))}
+                    <td className="num">{formatNumber(c.total.planned)}</td>
+                    <td className="num">{formatNumber(c.total.funded)}</td>
+                    <td className="num">{percent(c.total.meanPercent)}</td>
+                  </tr>
+                  {open === c.cluster.id &&
+                    c.tambons.map((tb) => (
+                      <tr key={`${c.cluster.id}:${tb.code}`} className="cluster-tambons">
+                        <td className="wrap-cell">
+                          ต.{tb.nameTh} <span className="muted">{tb.seq === null ? r.notReceived : ''}</span>
+                        </td>
+                        <td className="num">{tb.projects}</td>
+                        {progressStatuses.map((s) => (
+                          <td key={s} className="num">
+                            {tb.byStatus[s]}
+                          </td>
+                        ))}
+                        <td className="num">{formatNumber(tb.planned)}</td>
+                        <td className="num">{formatNumber(tb.funded)}</td>
+                        <td className="num">{percent(tb.meanPercent)}</td>
+                      </tr>
+                    ))}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!readonly && (
+        <form
+          className="card cluster-card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void addCluster();
+          }}
+        >
+          <h3 className="card-title">{r.newCluster}</h3>
+          <div className="cluster-form">
+            <div className="field">
+              <label htmlFor="cluster-name">{r.clusterName}</label>
+              <input id="cluster-name" className="input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-describedby="cluster-name-error" data-testid="cluster-name" />
+              <FieldError id="cluster-name-error" message={error?.field === 'nameTh' ? error.message : undefined} />
+            </div>
+            <div className="field">
+              <label htmlFor="cluster-codes">{r.clusterCodes}</label>
+              <input
+                id="cluster-codes"
+                className="input"
+                value={codes}
+                placeholder={r.clusterCodesHint}
+                onChange={(e) => setCodes(e.target.value)}
+                aria-describedby="cluster-codes-error"
+                data-testid="cluster-codes"
+              />
+              <FieldError id="cluster-codes-error" message={error?.field === 'tambonCodes' ? error.message : undefined} />
+            </div>
+            <button type="submit" className="button button-primary" data-testid="cluster-save">
+              {r.saveCluster}
+            </button>
+          </div>
+          <FormError message={error?.field === 'form' ? error.message : undefined} />
+        </form>
+      )}
+    </section>
+  );
+}
