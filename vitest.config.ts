@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/globalSetup.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Several engineers' suites share a two-core machine: under that load a signing key made under
+    // scrypt, or drizzle-kit's API loaded, takes several times as long as on a quiet one.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // The browser suites start Chromium; two cores are enough for two files at once.
     maxWorkers: 2,

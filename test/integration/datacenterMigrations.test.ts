@@ -56,8 +56,7 @@ describe('the data center schema', () => {
     const snapshot: unknown = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', `${String(last.idx).padStart(4, '0')}_snapshot.json`), 'utf8'));
     const current: unknown = await generateSQLiteDrizzleJson(schema);
     expect(await generateSQLiteMigration(snapshot, current), 'run `npm run db:generate` and commit the migration').toEqual([]);
-     // drizzle-kit's API is a large module to load: room for a busy machine.
-  }, 120_000);
+  });
 
   it('each kind refuses to be opened as the other, saying what the file is', () => {
     const dir = tempDir();

@@ -75,8 +75,7 @@ describe('migrations', () => {
     const current: unknown = await generateSQLiteDrizzleJson(schema);
     const statements = await generateSQLiteMigration(snapshot, current);
     expect(statements, 'run `npm run db:generate` and commit the migration').toEqual([]);
-     // drizzle-kit's API is a large module to load: room for a busy machine.
-  }, 120_000);
+  });
 
   it('turn foreign keys on and run in WAL mode', () => {
     const ws = openDatabase(path.join(tempDir(), 'p.tambon'), { migrationsDir, create: true });

@@ -127,6 +127,5 @@ describe('names and citizen ids in survey files', () => {
     while (!other.events.some((e) => e.event === 'job.finished' && (e.payload as { jobId: string }).jobId === jobId)) await new Promise((r) => setTimeout(r, 20));
     const forced = other.session.workspace!.file;
     expect(traces([forced, `${forced}-wal`].filter((f) => fs.existsSync(f)), needles)).toEqual(expect.arrayContaining([`forced.tambon-wal: ${fakeName(201)}`]));
-    // Three survey imports, a backup and two signed packages (a key made under scrypt): room for a busy machine.
-  }, 120_000);
+  });
 });
