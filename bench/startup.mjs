@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { zodEnglishOnly } from '../scripts/zodEnglishOnly.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -42,10 +43,10 @@ await build({
   platform: 'node',
   target: 'node22',
   format: 'cjs',
-  // As the app's own bundles are built (scripts/build-node.mjs): exceljs from its vendor bundle, loaded lazily.
+  // As the app's own bundles are built (scripts/build-node.mjs): exceljs from its vendor bundle, loaded lazily; zod's English messages only.
   external: ['better-sqlite3', 'electron', 'playwright-core'],
   supported: { 'dynamic-import': false },
-  plugins: [{ name: 'vendor-exceljs', setup: (b) => b.onResolve({ filter: /^exceljs$/ }, () => ({ path: '../vendor/exceljs.cjs', external: true })) }],
+  plugins: [zodEnglishOnly, { name: 'vendor-exceljs', setup: (b) => b.onResolve({ filter: /^exceljs$/ }, () => ({ path: '../vendor/exceljs.cjs', external: true })) }],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 });

@@ -1,14 +1,28 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/rpc/dispatch';
-import { handlers } from '../../src/main/rpc/handlers';
+import { allHandlers, loadCapability } from '../../src/main/rpc/handlers';
 import { createContext } from '../../src/main/services/context';
-import { channels } from '../../src/shared/ipc/contract';
+import { channelCapability, channels, slices } from '../../src/shared/ipc/contract';
+import { capabilities, capabilityOfChannel } from '../../src/shared/ipc/define';
 import { createNaSai, fails, ok, resourcesDir, tempDir, testContext } from '../support/context';
 
 describe('dispatch', () => {
-  it('has a handler for every channel of the contract and no other', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
+  it('has a handler for every channel of the contract and no other', async () => {
+    expect(Object.keys(await allHandlers()).sort()).toEqual([...channels].sort());
+  });
+
+  it('finds each channel’s capability by its name, to load the capability on its first call', async () => {
+    for (const channel of channels) expect(capabilityOfChannel(channel), channel).toBe(channelCapability[channel]);
+    for (const capability of capabilities) {
+      const loaded = await loadCapability(capability);
+      const slice = slices.find((s) => s.capability === capability)!;
+      expect(Object.keys(loaded.channels).sort(), capability).toEqual(Object.keys(slice.channels).sort());
+      expect(Object.keys(loaded.handlers).sort(), capability).toEqual(Object.keys(slice.channels).sort());
+    }
+    expect(capabilityOfChannel('nothing.here')).toBeNull();
+    expect(capabilityOfChannel('__proto__.x')).toBeNull();
+    expect((await dispatch(testContext(), 'forum.noSuchCall', {})).ok).toBe(false);
   });
 
   it('answers VALIDATION naming the field for a malformed call, and changes nothing', async () => {

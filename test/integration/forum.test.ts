@@ -98,15 +98,20 @@ describe('problem–cause–solution tables', () => {
     expect((await ok(ctx, 'forum.pcs.list', { issueId: issue })).map((r) => r.id)).toEqual([c.id, a.id, b.id]);
   });
 
-  it('a saved row travels with its own event, after the change event, and the counts per issue follow', async () => {
+  it('a saved row travels with its own event, before the change event (a window shows it before its lists load again), and the counts per issue follow', async () => {
     const { ctx, issueIds } = await naSai();
     const row = await ok(ctx, 'forum.pcs.add', { issueId: issueIds[2]!, values: { problem: 'ก' } });
     await ok(ctx, 'forum.projects.add', { issueId: issueIds[2]!, values: { name: 'โครงการ', votes: 3 } });
     await ok(ctx, 'forum.projects.add', { issueId: issueIds[2]!, values: { name: 'ยังไม่โหวต' } });
     ctx.events.length = 0;
     const saved = await ok(ctx, 'forum.pcs.update', { id: row.id, rev: row.rev, patch: { problem: 'ข' } });
-    expect(ctx.events.map((e) => e.event)).toEqual(['data.changed', 'forum.row.saved']);
-    expect(ctx.events[1]!.payload).toEqual({ table: 'pcs_rows', row: saved });
+    expect(ctx.events.map((e) => e.event)).toEqual(['forum.row.saved', 'data.changed']);
+    expect(ctx.events[0]!.payload).toEqual({ table: 'pcs_rows', row: saved });
+    ctx.events.length = 0;
+    const project = (await ok(ctx, 'forum.projects.list', { issueId: issueIds[2]! }))[0]!;
+    const savedProject = await ok(ctx, 'forum.projects.update', { id: project.id, rev: project.rev, patch: { votes: 4 } });
+    expect(ctx.events.map((e) => e.event)).toEqual(['forum.row.saved', 'data.changed']);
+    expect(ctx.events[0]!.payload).toEqual({ table: 'projects', row: savedProject });
     const counts = await ok(ctx, 'forum.overview');
     expect(counts.find((c) => c.issueId === issueIds[2])).toEqual({ issueId: issueIds[2], pcs: 1, projects: 2, ranked: 1, items: 0 });
     expect(counts.find((c) => c.issueId === issueIds[0])).toMatchObject({ pcs: 0, projects: 0 });

@@ -5,28 +5,35 @@
  * that drifts from it fails the test that called it.
  */
 import type { Envelope } from '../../shared/domain/result';
-import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/ipc/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
 import { toAppError, validationError } from '../services/errors';
-import { handlers } from './handlers';
+import { capabilityFor } from './handlers';
 
 const checkOutputs = process.env.NODE_ENV === 'test';
 
+/** The answer to a name that is no channel of the contract. */
+function unknownChannel(channel: unknown): Envelope<unknown> {
+  return {
+    ok: false,
+    error: { code: 'VALIDATION', messageTh: `ไม่รู้จักคำสั่ง ${String(channel)}`, messageEn: `Unknown channel ${String(channel)}`, field: 'channel' },
+  };
+}
+
 /** Validates and runs one call; never throws. */
 export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
-  if (!isChannel(channel)) {
-    return {
-      ok: false,
-      error: { code: 'VALIDATION', messageTh: `ไม่รู้จักคำสั่ง ${String(channel)}`, messageEn: `Unknown channel ${String(channel)}`, field: 'channel' },
-    };
-  }
-  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (typeof channel !== 'string') return unknownChannel(channel);
+  // The channel's capability (its schemas and handlers) is loaded on its first call (see handlers.ts).
+  const capability = await capabilityFor(channel);
+  const spec = capability && Object.hasOwn(capability.channels, channel) ? capability.channels[channel] : undefined;
+  if (!capability || !spec) return unknownChannel(channel);
+  const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
   try {
-    const handler = handlers[channel] as (ctx: AppContext, input: unknown) => unknown;
+    const handler = capability.handlers[channel] as (ctx: AppContext, input: unknown) => unknown;
     const value = await handler(ctx, parsed.data);
     if (checkOutputs) {
-      const checked = contract[channel].output.safeParse(value);
+      const checked = spec.output.safeParse(value);
       if (!checked.success) throw new Error(`${channel} answered outside its contract: ${checked.error.message}`);
     }
     return { ok: true, value };

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { events, type EventName, type EventPayload } from '../../shared/ipc/contract';
+import type { EventName, EventPayload, events } from '../../shared/ipc/contract';
 import { consoleLogger, type Logger } from './errors';
 import { createJobRunner, type JobRunner } from './jobs/runner';
 import type { DialogPort, FsPort, PathPolicy, PrintPort, SecretStore, WindowPort } from './ports';
@@ -54,14 +54,28 @@ export function defaultHomeDir(env: NodeJS.ProcessEnv = process.env): string {
 export const anyPath: PathPolicy = { resolve: (p) => path.resolve(p) };
 
 /**
+ * The contract's event schemas, loaded under tests only: outside them nothing is checked, and the
+ * contract's every slice is not evaluated at start (main loads each capability on its first call).
+ */
+const eventSchemas: { loaded: typeof events | null; loading: Promise<typeof events> | null } = { loaded: null, loading: null };
+if (process.env.NODE_ENV === 'test') eventSchemas.loading = import('../../shared/ipc/contract').then((m) => (eventSchemas.loaded = m.events));
+
+/**
  * Under tests (`NODE_ENV=test`) every event is checked against its schema before it leaves, so
- * an event that drifts from the contract fails the test that caused it.
+ * an event that drifts from the contract fails the test that caused it. (An event sent before the
+ * schemas are loaded is checked when they are: its failure is then an unhandled rejection, which
+ * fails the test run.)
  */
 function checkedEmit(emit: AppContext['emit']): AppContext['emit'] {
-  if (process.env.NODE_ENV !== 'test') return emit;
+  const loading = eventSchemas.loading;
+  if (!loading) return emit;
   return (event, payload) => {
-    const parsed = events[event].safeParse(payload);
-    if (!parsed.success) throw new Error(`event ${event} does not match the contract: ${parsed.error.message}`);
+    const check = (schemas: typeof events) => {
+      const parsed = schemas[event].safeParse(payload);
+      if (!parsed.success) throw new Error(`event ${event} does not match the contract: ${parsed.error.message}`);
+    };
+    if (eventSchemas.loaded) check(eventSchemas.loaded);
+    else void loading.then(check);
     emit(event, payload);
   };
 }

@@ -73,16 +73,28 @@ export async function currentWriter(ctx: AppContext): Promise<Writer> {
   return { operator: (await readPreferences(ctx)).operatorName, now: ctx.clock() };
 }
 
+/** What a call adds to the pipeline. */
+export interface WriteOptions<T> {
+  /**
+   * Sends the events that carry what was written (the saved row), after the commit and before the
+   * change event: a window then shows the value at once, and the lists the change event marks
+   * stale load again behind it. (Sent after, they would find those lists already marked stale,
+   * and the window would wait for the lists to load: the projector's edit latency.)
+   */
+  announce?: (value: T) => void;
+}
+
 /**
  * The pipeline for a call that changes the open workspace (see the module comment). Answers
  * the body's value; an error leaves the workspace exactly as it was.
  */
-export async function write<T>(ctx: AppContext, spec: WriteSpec, body: (tx: WriteTx) => T): Promise<T> {
+export async function write<T>(ctx: AppContext, spec: WriteSpec, body: (tx: WriteTx) => T, options: WriteOptions<T> = {}): Promise<T> {
   requireWritable(ctx);
   const writer = await currentWriter(ctx);
   // Checked again after the await: the workspace may have been closed or leased meanwhile.
   const ws = requireWritable(ctx);
   const { value, event } = runWrite(ws, writer, spec, body);
+  options.announce?.(value);
   announceChange(ctx, event);
   return value;
 }

@@ -10,6 +10,40 @@ export const capabilities = ['app', 'preferences', 'reference', 'workspace', 'vi
 /** One of {@link capabilities}. */
 export type Capability = (typeof capabilities)[number];
 
+/**
+ * The capability of each channel name's first part (`forum.pcs.update` → forum), so main can
+ * load a capability's slice and handlers when its first call comes, without evaluating every
+ * slice to learn the names (see src/main/rpc/capabilities.ts). A channel whose first part is not
+ * here is unknown; test/integration/dispatch.test.ts checks the table against the contract.
+ */
+export const channelPrefixes: Readonly<Record<string, Capability>> = {
+  app: 'app',
+  windows: 'app',
+  prefs: 'preferences',
+  gazetteer: 'reference',
+  frameworks: 'reference',
+  dialog: 'workspace',
+  workspace: 'workspace',
+  villages: 'villages',
+  backups: 'backups',
+  jobs: 'jobs',
+  imports: 'imports',
+  evidence: 'evidence',
+  forum: 'forum',
+  packages: 'packages',
+  datacenter: 'datacenter',
+  assessment: 'assessment',
+  registers: 'registers',
+  lessons: 'lessons',
+  reports: 'reports',
+};
+
+/** The capability a channel name belongs to by its first part, or null. */
+export function capabilityOfChannel(name: string): Capability | null {
+  const prefix = name.slice(0, name.indexOf('.'));
+  return Object.hasOwn(channelPrefixes, prefix) ? channelPrefixes[prefix]! : null;
+}
+
 /** One call: its input and output schemas. */
 export interface ChannelSpec {
   input: z.ZodType;

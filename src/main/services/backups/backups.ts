@@ -180,7 +180,8 @@ export function listBackups(ctx: AppContext, ws: OpenStore = requireWorkspace(ct
         },
       ];
     })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // ISO instants sort by their code units; localeCompare would load ICU's collator on every workspace open.
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
 /** What holds the workspace while a backup is taken. */

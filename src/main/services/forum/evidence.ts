@@ -60,9 +60,15 @@ function dataDateText(dataDate: string): string {
   return day ? formatDateBE(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : `ปี ${dataDate}`;
 }
 
-/** The evidence attached to each problem row, by row id. */
-export function evidenceByRow(db: Db): Map<string, EvidenceLink[]> {
-  const links = db.select().from(pcsEvidenceLinks).where(isNull(pcsEvidenceLinks.deletedAt)).all();
+/** The evidence attached to each problem row (or to the one row `rowId`), by row id. */
+export function evidenceByRow(db: Db, rowId?: string): Map<string, EvidenceLink[]> {
+  const live = isNull(pcsEvidenceLinks.deletedAt);
+  // One row's links by the row index: a save answers its row without reading every link of the workspace.
+  const links = db
+    .select()
+    .from(pcsEvidenceLinks)
+    .where(rowId === undefined ? live : and(live, eq(pcsEvidenceLinks.pcsRowId, rowId)))
+    .all();
   const byRow = new Map<string, EvidenceLink[]>();
   for (const link of links) {
     const list = byRow.get(link.pcsRowId) ?? [];

@@ -113,11 +113,9 @@ export const forumHandlers = {
 
   'forum.pcs.list': (ctx, { issueId }) => listPcs(requireWorkspace(ctx).db, issueId),
   'forum.pcs.add': (ctx, input) => write(ctx, as('forum.pcs.add'), (tx) => addPcsRow(tx, input)),
-  'forum.pcs.update': async (ctx, input) => {
-    const row = await write(ctx, as('forum.pcs.update'), (tx) => updatePcsRow(tx, input));
-    ctx.emit('forum.row.saved', { table: 'pcs_rows', row });
-    return row;
-  },
+  // The saved row goes out before the change event, so the projector shows it without loading its list (see WriteOptions).
+  'forum.pcs.update': (ctx, input) =>
+    write(ctx, as('forum.pcs.update'), (tx) => updatePcsRow(tx, input), { announce: (row) => ctx.emit('forum.row.saved', { table: 'pcs_rows', row }) }),
   'forum.pcs.move': (ctx, input) => write(ctx, as('forum.pcs.move'), (tx) => movePcsRow(tx, input)),
   'forum.pcs.delete': (ctx, { id }) => write(ctx, as('forum.pcs.delete'), (tx) => deletePcsRow(tx, id)),
   'forum.pcs.restore': (ctx, { id }) => write(ctx, as('forum.pcs.restore'), (tx) => restorePcsRow(tx, id)),
@@ -128,11 +126,8 @@ export const forumHandlers = {
 
   'forum.projects.list': (ctx, { issueId }) => listProjects(requireWorkspace(ctx).db, issueId),
   'forum.projects.add': (ctx, input) => write(ctx, as('forum.project.add'), (tx) => addProject(tx, input)),
-  'forum.projects.update': async (ctx, input) => {
-    const row = await write(ctx, as('forum.project.update'), (tx) => updateProject(tx, input));
-    ctx.emit('forum.row.saved', { table: 'projects', row });
-    return row;
-  },
+  'forum.projects.update': (ctx, input) =>
+    write(ctx, as('forum.project.update'), (tx) => updateProject(tx, input), { announce: (row) => ctx.emit('forum.row.saved', { table: 'projects', row }) }),
   'forum.projects.move': (ctx, input) => write(ctx, as('forum.project.move'), (tx) => moveProject(tx, input)),
   'forum.projects.delete': (ctx, { id }) => write(ctx, as('forum.project.delete'), (tx) => deleteProject(tx, id)),
   'forum.projects.restore': (ctx, { id }) => write(ctx, as('forum.project.restore'), (tx) => restoreProject(tx, id)),

@@ -52,7 +52,7 @@ export function listPcs(db: Db, issueId?: string): PcsRow[] {
 
 /** One live row as the app shows it. */
 export function getPcsRow(db: Db, id: string): PcsRow {
-  return toPcsRow(liveRow(db, pcsRows, id), evidenceByRow(db));
+  return toPcsRow(liveRow(db, pcsRows, id), evidenceByRow(db, id));
 }
 
 /** Adds a row to an issue's table, after `after` or at the end; `importId` names the workbook import that brought it. */
@@ -103,12 +103,12 @@ export function movePcsRow(tx: WriteTx, input: ChannelParsed<'forum.pcs.move'>):
 export function deletePcsRow(tx: WriteTx, id: string): PcsRow {
   const row = tombstoneRow(tx, pcsRows, id);
   if (!row) throw notFound();
-  return toPcsRow(row, evidenceByRow(tx.db));
+  return toPcsRow(row, evidenceByRow(tx.db, id));
 }
 
 /** Undoes a row's delete. */
 export function restorePcsRow(tx: WriteTx, id: string): PcsRow {
   const row = restoreRow(tx, pcsRows, id);
   if (!row) throw notFound();
-  return toPcsRow(row, evidenceByRow(tx.db));
+  return toPcsRow(row, evidenceByRow(tx.db, id));
 }

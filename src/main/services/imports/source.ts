@@ -15,6 +15,7 @@ import type { Cell } from '../../../shared/domain/imports/cells';
 import { createCsvParser, csvCell, detectEncoding, detectSeparator, type CsvEncoding } from '../../../shared/domain/imports/csv';
 import type { SheetRow } from '../../../shared/domain/imports/headers';
 import { refused, ServiceError } from '../../../shared/domain/result';
+import { createSheetScanner, type ScannedRow, type SheetScanContext } from './sheetXml';
 
 /** What a file is, from its first bytes (and its name only to word a message). */
 export type SourceFormat = { format: 'xlsx' } | { format: 'csv'; encoding: CsvEncoding; separator: string };
@@ -219,6 +220,23 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
       const sheet = named.name ?? `Sheet${typeof named.id === 'number' || typeof named.id === 'string' ? named.id : ''}`;
       const wanted = !options.sheets || options.sheets.has(sheet);
       let taken = 0;
+      if (options.dates === false) {
+        // The lean path (see sheetXml.ts): exceljs hands over the sheet's XML, the scanner reads its cells.
+        const bytes = (worksheet as unknown as ExceljsSheetInternals).iterator;
+        const shared = (reader as unknown as ExceljsReaderInternals).sharedStrings;
+        if (!wanted) {
+          for await (const chunk of bytes) void chunk;
+          continue;
+        }
+        for await (const row of scanSheet(bytes, { sharedStrings: shared, onFormula: () => (stats.formulas += 1) })) {
+          // Breaking out leaves the rest of the sheet unread (exceljs drains its zip entry when the next sheet is asked for).
+          if (options.maxRowsPerSheet !== undefined && taken >= options.maxRowsPerSheet) break;
+          taken += 1;
+          yielded = true;
+          yield { sheet, number: row.number, cells: row.cells };
+        }
+        continue;
+      }
       for await (const row of worksheet) {
         // Breaking out leaves the rest of the sheet unparsed (exceljs drains its zip entry when the next sheet is asked for).
         if (options.maxRowsPerSheet !== undefined && taken >= options.maxRowsPerSheet) break;
@@ -249,6 +267,36 @@ async function* xlsxRows(file: string, options: ReadOptions, stats: ReadStats): 
     source.destroy();
   }
   if (failed) throw damagedWorkbook(file, failed);
+}
+
+/**
+ * Important: what the lean path takes from exceljs's streaming reader beyond its typed API (exceljs
+ * 4.4, lib/stream/xlsx): a worksheet's `iterator`, the bytes of its XML (the zip entry, or the
+ * temporary file exceljs wrote when the sheet came before the shared strings), and the
+ * workbook's cached `sharedStrings`, complete by the time a worksheet is handed over.
+ * test/unit/sheetXml.test.ts reads the same workbooks both ways, so an exceljs that changes them fails there.
+ */
+interface ExceljsSheetInternals {
+  iterator: AsyncIterable<Buffer | string>;
+}
+interface ExceljsReaderInternals {
+  sharedStrings?: unknown[];
+}
+
+/** The rows of a worksheet's XML bytes, decoded as UTF-8 across chunk boundaries and scanned. */
+async function* scanSheet(bytes: AsyncIterable<Buffer | string>, context: SheetScanContext): AsyncGenerator<ScannedRow> {
+  const decoder = new TextDecoder('utf-8');
+  let rows: ScannedRow[] = [];
+  const scanner = createSheetScanner(context, (row) => rows.push(row));
+  for await (const chunk of bytes) {
+    scanner.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const done = rows;
+    rows = [];
+    yield* done;
+  }
+  scanner.push(decoder.decode());
+  scanner.end();
+  yield* rows;
 }
 
 /** The largest workbook read whole when the streaming reader cannot read it. */

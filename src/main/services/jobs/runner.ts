@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
-import { jobKinds, type ChannelOutput, type ChannelParsed } from '../../../shared/ipc/contract';
+import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract';
 import { ServiceError, refused, type AppError } from '../../../shared/domain/result';
 import type { JobKindSpec } from '../../../shared/ipc/define';
 import type { AppContext } from '../context';
@@ -73,6 +73,8 @@ export function createJobRunner(options: { cancelGraceMs?: number } = {}): JobRu
 
   return {
     async start(ctx, request) {
+      // Loaded with the first job, not at start: the job kinds bring every capability's slice.
+      const { jobKinds } = await import('../../../shared/ipc/contract');
       const spec: JobKindSpec = jobKinds[request.kind];
       if (spec.developerOnly && !ctx.developer) {
         throw refused(

@@ -42,7 +42,9 @@ function mergesOf(ws: Worksheet): Merges {
   return { spans, covered };
 }
 
-const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: the first Intl formatter of a process loads ICU's data (tens of ms), which start-up need not pay.
+let moneyFormat: Intl.NumberFormat | null = null;
+const money = { format: (v: number) => (moneyFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(v) };
 
 /** A cell's value as printed text, and whether it is a number. */
 function cellText(cell: Cell): { text: string; numeric: boolean } {
