@@ -9,6 +9,11 @@ import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } fr
 import type { AppError } from '../../src/shared/domain/result';
 import { createContext, type AppContext } from '../../src/main/services/context';
 import { dispatch } from '../../src/main/rpc/dispatch';
+import { allHandlers } from '../../src/main/rpc/handlers';
+
+// Main loads a capability on its first call; a test file loads them all here, when it starts, so
+// no test pays for loading (and transforming) a capability's modules inside its own time limit.
+await allHandlers();
 
 /** The repository's resources folder. */
 export const resourcesDir = path.resolve(__dirname, '../../resources');
