@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { describe, it } from 'vitest';
 import type { Envelope } from '../../src/shared/domain/result';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
 import { confinedPaths, inPageDialogs, startHarness, tokenHeader, type Harness } from '../../src/main/harness/server';
@@ -81,6 +82,26 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): { ok: true; 
     ok: false,
     reason: `Chromium not found at ${candidate}: install Debian's chromium package or set CHROMIUM_PATH`,
   };
+}
+
+/**
+ * A browser suite, given the path of the machine's Chromium. Without one it is skipped with the
+ * reason printed, except under CI=true, where it fails (DESIGN.md: tests fail loudly).
+ */
+export function describeInChromium(name: string, body: (chromiumPath: string) => void, options: { timeout?: number } = {}): void {
+  const check = findChromium();
+  if (check.ok) {
+    describe(name, options, () => body(check.path));
+  } else if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('needs Chromium under CI', () => {
+        throw new Error(`CI=true and ${check.reason}`);
+      });
+    });
+  } else {
+    console.warn(`[e2e/web] ${name} skipped: ${check.reason}`);
+    describe.skip(name, () => body(''));
+  }
 }
 
 /** Launches headless Chromium the way the CI machines can run it (as root, no sandbox, no GPU, no network chatter). */

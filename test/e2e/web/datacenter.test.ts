@@ -12,32 +12,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatFingerprint } from '../../../src/shared/domain/packages';
 import { ok, testContext } from '../../support/context';
 import { keyOf, rezip } from '../../support/datacenter';
-import { findChromium, launchChromium, startWebHarness, type WebHarness } from '../../support/harness';
+import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
 import { createTambon, passphrase } from '../../support/packages';
 import { createPlanTables, fillPlan } from '../../support/planTables';
 import { atEverySize, sizes } from '../../support/screens';
 import { enterOperatorName } from '../../support/workspaceFlow';
 
-const chromiumCheck = findChromium();
-
-if (!chromiumCheck.ok) {
-  if (process.env.CI === 'true') {
-    describe('browser end to end: the data center', () => {
-      it('needs Chromium under CI', () => {
-        throw new Error(`CI=true and ${chromiumCheck.reason}`);
-      });
-    });
-  } else {
-    console.warn(`[e2e/web] skipped: ${chromiumCheck.reason}`);
-  }
-}
-
-describe.skipIf(!chromiumCheck.ok)('browser end to end: the data center', () => {
+describeInChromium('browser end to end: the data center', (chromiumPath) => {
   let web: WebHarness;
   let browser: Browser;
   let page: Page;
@@ -65,7 +51,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: the data center', () => 
     // Closed first, so its last changes (the export's history) are in the file, not in a -wal beside it.
     await ok(office, 'workspace.close');
     fs.copyFileSync(workspaceFile, path.join(web.root, 'nasai.tambon'));
-    browser = await launchChromium((chromiumCheck as { path: string }).path);
+    browser = await launchChromium(chromiumPath);
     page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {

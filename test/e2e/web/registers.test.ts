@@ -11,26 +11,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { findChromium, launchChromium, startWebHarness, type WebHarness } from '../../support/harness';
+import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
 import { atEverySize, screenshotDir, sizes } from '../../support/screens';
 
-const chromiumCheck = findChromium();
-
-if (!chromiumCheck.ok) {
-  if (process.env.CI === 'true') {
-    describe('browser end to end: registers', () => {
-      it('needs Chromium under CI', () => {
-        throw new Error(`CI=true and ${chromiumCheck.reason}`);
-      });
-    });
-  } else {
-    console.warn(`[e2e/web] skipped: ${chromiumCheck.reason}`);
-  }
-}
-
-describe.skipIf(!chromiumCheck.ok)('browser end to end: registers', () => {
+describeInChromium('browser end to end: registers', (chromiumPath) => {
   let web: WebHarness;
   let browser: Browser;
   let page: Page;
@@ -46,7 +32,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: registers', () => {
 
   beforeAll(async () => {
     web = await startWebHarness();
-    browser = await launchChromium((chromiumCheck as { path: string }).path);
+    browser = await launchChromium(chromiumPath);
     page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {

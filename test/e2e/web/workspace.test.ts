@@ -12,9 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { findChromium, launchChromium, startWebHarness, type WebHarness } from '../../support/harness';
+import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
 import { atEverySize as checkAtEverySize, screenshotDir, sizes } from '../../support/screens';
 import {
   addNaSaiVillages,
@@ -29,21 +29,7 @@ import {
   villageRows,
 } from '../../support/workspaceFlow';
 
-const chromiumCheck = findChromium();
-
-if (!chromiumCheck.ok) {
-  if (process.env.CI === 'true') {
-    describe('browser end to end', () => {
-      it('needs Chromium under CI', () => {
-        throw new Error(`CI=true and ${chromiumCheck.reason}`);
-      });
-    });
-  } else {
-    console.warn(`[e2e/web] skipped: ${chromiumCheck.reason}`);
-  }
-}
-
-describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () => {
+describeInChromium('browser end to end: a tambon workspace', (chromiumPath) => {
   let web: WebHarness;
   let browser: Browser;
   let page: Page;
@@ -61,7 +47,7 @@ describe.skipIf(!chromiumCheck.ok)('browser end to end: a tambon workspace', () 
 
   beforeAll(async () => {
     web = await startWebHarness();
-    browser = await launchChromium((chromiumCheck as { path: string }).path);
+    browser = await launchChromium(chromiumPath);
     page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
     watch(page);
     fs.mkdirSync(screenshotDir, { recursive: true });
