@@ -96,13 +96,12 @@ describe('lessons', () => {
     const missing = await fails(ctx, 'lessons.create', { values: lesson({ target: { kind: 'project', id: 'no-such-project' } }) });
     expect(missing).toMatchObject({ code: 'NOT_FOUND', field: 'target' });
     expect(missing.messageTh).toContain('เรื่องที่เกี่ยวข้อง');
-    // Assessment rounds live in another capability: kept as a text id until their table exists here.
-    const onRound = await ok(ctx, 'lessons.create', { values: lesson({ title: 'บทเรียนรอบประเมิน', target: { kind: 'assessmentRound', id: 'round-2569-1' } }) });
-    expect(onRound.target).toEqual({ kind: 'assessmentRound', id: 'round-2569-1' });
-    // Once the table exists, a round is checked and named.
-    ctx.session.workspace!.sqlite.exec("create table assessment_rounds (id text primary key, label text, deleted_at text); insert into assessment_rounds values ('r1', 'ก่อนดำเนินการ 2569', null)");
-    expect((await ok(ctx, 'lessons.create', { values: lesson({ target: { kind: 'assessmentRound', id: 'r1' } }) })).targetLabel).toBe('รอบการประเมิน ก่อนดำเนินการ 2569');
-    expect((await fails(ctx, 'lessons.create', { values: lesson({ target: { kind: 'assessmentRound', id: 'r9' } }) })).field).toBe('target');
+    // An assessment round is checked and named by its label.
+    const round = await ok(ctx, 'assessment.addRound', { label: 'ก่อนดำเนินการ 2569', roundDate: null, notes: null });
+    const onRound = await ok(ctx, 'lessons.create', { values: lesson({ title: 'บทเรียนรอบประเมิน', target: { kind: 'assessmentRound', id: round.id } }) });
+    expect(onRound.target).toEqual({ kind: 'assessmentRound', id: round.id });
+    expect(onRound.targetLabel).toBe('รอบการประเมิน ก่อนดำเนินการ 2569');
+    expect((await fails(ctx, 'lessons.create', { values: lesson({ target: { kind: 'assessmentRound', id: 'no-such-round' } }) })).field).toBe('target');
 
     const ofProject = await ok(ctx, 'lessons.list', { target: { kind: 'project', id: project.id } });
     expect(ofProject.lessons.map((l) => l.id)).toEqual([onProject.id]);
