@@ -1,13 +1,12 @@
 import { Fragment, useState } from 'react';
 import type { View } from '../../../shared/domain/datacenter';
-import { formatNumber } from '../../../shared/domain/fields';
-import { progressStatuses } from '../../../shared/domain/progress';
 import { invoke } from '../../api/client';
 import { change, useCall } from '../../api/queries';
 import { FieldError, FormError } from '../../components/FieldError';
 import { useToast } from '../../components/ToastProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SaveButton } from './SaveButton';
+import { TotalsCells, TotalsTable } from './TotalsTable';
 import './reports.css';
 
 const scopes = ['all', 'district', 'custom'] as const;
@@ -52,7 +51,6 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
     if (!result.ok) return toast({ message: errorText(result.error), kind: 'error', testId: 'toast-cluster' });
     toast({ message: r.clusterRemoved, action: { label: r.undo, run: () => void change('reports.clusters.restore', { id }) }, testId: 'toast-cluster' });
   };
-  const percent = (n: number | null) => (n === null ? '–' : String(n));
 
   return (
     <section aria-labelledby="clusters-title" data-testid="cluster-panel">
@@ -78,90 +76,38 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
       </div>
       {query.error && <FormError message={errorText(query.error.error)} />}
       {report && (
-        <div className="table-wrap">
-          <table className="table table-dense table-wrapheads progress-table progress-fixed" data-testid="clusters-table">
-            <colgroup>
-              <col className="col-name" />
-              <col className="col-count" />
-              {progressStatuses.map((s) => (
-                <col key={s} className="col-count" />
-              ))}
-              <col className="col-money" />
-              <col className="col-money" />
-              <col className="col-percent" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">{r.cluster}</th>
-                <th scope="col" className="num">
-                  {r.projects}
+        <TotalsTable nameHeading={r.cluster} testId="clusters-table">
+          {report.clusters.map((c) => (
+            <Fragment key={c.cluster.id}>
+              <tr className="total-row">
+                <th scope="row" className="wrap-cell">
+                  <button type="button" className="button button-quiet button-small" aria-expanded={open === c.cluster.id} onClick={() => setOpen(open === c.cluster.id ? null : c.cluster.id)}>
+                    {open === c.cluster.id ? '▾' : '▸'} {c.cluster.nameTh}
+                  </button>
+                  <span className="cell-sub">
+                    {c.tambons.length} {r.tambons}
+                    {c.notReporting > 0 ? ` · ${r.notReporting(c.notReporting)}` : ''}
+                  </span>
+                  {c.cluster.kind === 'custom' && !readonly && (
+                    <button type="button" className="button button-small button-danger-quiet" onClick={() => void removeCluster(c.cluster.id)}>
+                      {r.removeCluster}
+                    </button>
+                  )}
                 </th>
-                {progressStatuses.map((s) => (
-                  <th key={s} scope="col" className="num">
-                    {r.statuses[s]}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {r.planned}
-                </th>
-                <th scope="col" className="num">
-                  {r.funded}
-                </th>
-                <th scope="col" className="num">
-                  {r.meanPercent}
-                </th>
+                <TotalsCells totals={c.total} />
               </tr>
-            </thead>
-            <tbody>
-              {report.clusters.map((c) => (
-                <Fragment key={c.cluster.id}>
-                  <tr className="total-row">
-                    <th scope="row" className="wrap-cell">
-                      <button type="button" className="button button-quiet button-small" aria-expanded={open === c.cluster.id} onClick={() => setOpen(open === c.cluster.id ? null : c.cluster.id)}>
-                        {open === c.cluster.id ? '▾' : '▸'} {c.cluster.nameTh}
-                      </button>
-                      <span className="cell-sub">
-                        {c.tambons.length} {r.tambons}
-                        {c.notReporting > 0 ? ` · ${r.notReporting(c.notReporting)}` : ''}
-                      </span>
-                      {c.cluster.kind === 'custom' && !readonly && (
-                        <button type="button" className="button button-small button-danger-quiet" onClick={() => void removeCluster(c.cluster.id)}>
-                          {r.removeCluster}
-                        </button>
-                      )}
-                    </th>
-                    <td className="num">{c.total.projects}</td>
-                    {progressStatuses.map((s) => (
-                      <td key={s} className="num">
-                        {c.total.byStatus[s]}
-                      </td>
-                    ))}
-                    <td className="num">{formatNumber(c.total.planned)}</td>
-                    <td className="num">{formatNumber(c.total.funded)}</td>
-                    <td className="num">{percent(c.total.meanPercent)}</td>
+              {open === c.cluster.id &&
+                c.tambons.map((tb) => (
+                  <tr key={`${c.cluster.id}:${tb.code}`} className="cluster-tambons">
+                    <td className="wrap-cell">
+                      ต.{tb.nameTh} <span className="muted">{tb.seq === null ? r.notReceived : ''}</span>
+                    </td>
+                    <TotalsCells totals={tb} />
                   </tr>
-                  {open === c.cluster.id &&
-                    c.tambons.map((tb) => (
-                      <tr key={`${c.cluster.id}:${tb.code}`} className="cluster-tambons">
-                        <td className="wrap-cell">
-                          ต.{tb.nameTh} <span className="muted">{tb.seq === null ? r.notReceived : ''}</span>
-                        </td>
-                        <td className="num">{tb.projects}</td>
-                        {progressStatuses.map((s) => (
-                          <td key={s} className="num">
-                            {tb.byStatus[s]}
-                          </td>
-                        ))}
-                        <td className="num">{formatNumber(tb.planned)}</td>
-                        <td className="num">{formatNumber(tb.funded)}</td>
-                        <td className="num">{percent(tb.meanPercent)}</td>
-                      </tr>
-                    ))}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                ))}
+            </Fragment>
+          ))}
+        </TotalsTable>
       )}
       {!readonly && (
         <form

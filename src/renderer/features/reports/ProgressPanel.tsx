@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { formatNumber } from '../../../shared/domain/fields';
-import { progressStatuses, type AssessmentSection, type ProgressStatus } from '../../../shared/domain/progress';
+import { type AssessmentSection, type ProgressStatus } from '../../../shared/domain/progress';
 import { invoke } from '../../api/client';
 import { useCall } from '../../api/queries';
 import { FormError } from '../../components/FieldError';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { SectionProps } from '../sections';
 import { SaveButton } from './SaveButton';
+import { TotalsCells, TotalsTable, percentText } from './TotalsTable';
 import { UpdateDialog } from './UpdateDialog';
 import './reports.css';
 
@@ -25,7 +26,6 @@ export function ProgressPanel({ summary }: SectionProps) {
     const result = await invoke(channel, { path });
     return result.ok ? { ok: true as const, path: result.value.path } : result;
   };
-  const percent = (n: number | null) => (n === null ? '–' : String(n));
   return (
     <section aria-labelledby="progress-title" data-testid="progress-panel">
       <div className="panel-heading">
@@ -43,60 +43,16 @@ export function ProgressPanel({ summary }: SectionProps) {
         <>
           <p className="muted">{r.asOf(date(report.asOf))}</p>
           <h3 className="card-title">{r.summary}</h3>
-          <div className="table-wrap">
-            <table className="table table-dense table-wrapheads progress-table progress-fixed" data-testid="progress-summary">
-              <colgroup>
-                <col className="col-name" />
-                <col className="col-count" />
-                {progressStatuses.map((s) => (
-                  <col key={s} className="col-count" />
-                ))}
-                <col className="col-money" />
-                <col className="col-money" />
-                <col className="col-percent" />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col">{r.issue}</th>
-                  <th scope="col" className="num">
-                    {r.projects}
-                  </th>
-                  {progressStatuses.map((s) => (
-                    <th key={s} scope="col" className="num">
-                      {r.statuses[s]}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {r.planned}
-                  </th>
-                  <th scope="col" className="num">
-                    {r.funded}
-                  </th>
-                  <th scope="col" className="num">
-                    {r.meanPercent}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...report.issues.map((i) => ({ key: String(i.issueNo), label: `${i.issueNo}. ${i.issueNameTh}`, totals: i, bold: false })), { key: 'total', label: r.total, totals: report.total, bold: true }].map((row) => (
-                  <tr key={row.key} className={row.bold ? 'total-row' : undefined}>
-                    <th scope="row" className="wrap-cell">
-                      {row.label}
-                    </th>
-                    <td className="num">{row.totals.projects}</td>
-                    {progressStatuses.map((s) => (
-                      <td key={s} className="num">
-                        {row.totals.byStatus[s]}
-                      </td>
-                    ))}
-                    <td className="num">{formatNumber(row.totals.planned)}</td>
-                    <td className="num">{formatNumber(row.totals.funded)}</td>
-                    <td className="num">{percent(row.totals.meanPercent)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TotalsTable nameHeading={r.issue} testId="progress-summary">
+            {[...report.issues.map((i) => ({ key: String(i.issueNo), label: `${i.issueNo}. ${i.issueNameTh}`, totals: i, bold: false })), { key: 'total', label: r.total, totals: report.total, bold: true }].map((row) => (
+              <tr key={row.key} className={row.bold ? 'total-row' : undefined}>
+                <th scope="row" className="wrap-cell">
+                  {row.label}
+                </th>
+                <TotalsCells totals={row.totals} />
+              </tr>
+            ))}
+          </TotalsTable>
 
           <h3 className="card-title">{r.projectList}</h3>
           {report.total.projects === 0 ? (
@@ -135,7 +91,7 @@ export function ProgressPanel({ summary }: SectionProps) {
                           <span className={`status-pill status-${p.status}`}>{r.statuses[p.status]}</span>
                         </td>
                         <td className="num">{formatNumber(p.planned)}</td>
-                        <td className="num">{percent(p.percent)}</td>
+                        <td className="num">{percentText(p.percent)}</td>
                         <td>{p.reportedOn ? date(`${p.reportedOn}T12:00:00`) : '–'}</td>
                         <td>
                           <button
