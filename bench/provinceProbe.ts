@@ -123,8 +123,9 @@ async function importAll(): Promise<void> {
   const files = await expandPaths(ctx.fs, [path.join(dir!, 'packages')]);
   const time = async (dryRun: boolean) => {
     const s = performance.now();
+    const cpu = process.cpuUsage();
     const outcomes = await importMany(im, files, dryRun);
-    return { ms: performance.now() - s, outcomes };
+    return { ms: performance.now() - s, cpuMs: cpuMs(process.cpuUsage(cpu)), outcomes };
   };
   const dry = await time(true);
   const apply = await time(false);
@@ -137,6 +138,7 @@ async function importAll(): Promise<void> {
     JSON.stringify({
       dryRunMs: dry.ms,
       applyMs: apply.ms,
+      applyCpuMs: apply.cpuMs,
       reimportMs: again.ms,
       rows,
       statuses: { dryRun: statuses(dry.outcomes), apply: statuses(apply.outcomes), reimport: statuses(again.outcomes) },
@@ -166,6 +168,7 @@ function bare(): void {
   db.exec('create table rows (tambon text, table_name text, row_id text, content_hash text, content text, primary key (tambon, table_name, row_id))');
   const insert = db.prepare('insert into rows values (?, ?, ?, ?, ?)');
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let rows = 0;
   perPackage.forEach((list, i) => {
     db.transaction(() => {
@@ -176,8 +179,14 @@ function bare(): void {
     })();
   });
   const ms = performance.now() - started;
+  const bareCpuMs = cpuMs(process.cpuUsage(cpu));
   db.close();
-  console.log(JSON.stringify({ bareMs: ms, rows }));
+  console.log(JSON.stringify({ bareMs: ms, bareCpuMs, rows }));
+}
+
+/** User and system CPU time of this process, in ms. */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 async function main(): Promise<void> {

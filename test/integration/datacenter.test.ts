@@ -149,6 +149,29 @@ describe('the whole path: two tambons to the province', () => {
     expect(gap).toMatchObject({ status: 'applied', seq: 4, missingSeqs: [3] });
     expect((await importWith(p, catalog, [fourth.file]))[0]).toMatchObject({ status: 'already-imported', seq: 4 });
 
+    // A tombstone that changes again (deleted anew) is a deletion in the history too: accepting
+    // that package once a newer one is in rebuilds its rows without the village.
+    ws.sqlite.prepare("update villages set deleted_at = '2026-11-03T00:00:00.000Z', name = name || ' (เดิม)' where moo = 1").run();
+    const fifth = await exportPackage(a.ctx, ws, { outDir: a.out, passphrase, households: true, catalog: planCatalog() });
+    expect((await importWith(p, catalog, [fifth.file]))[0]!.tables.villages).toMatchObject({ changed: 1, unchanged: 2 });
+    const sixth = await exportPackage(a.ctx, ws, { outDir: a.out, passphrase, households: true, catalog: planCatalog() });
+    expect((await importWith(p, catalog, [sixth.file]))[0]).toMatchObject({ status: 'applied', seq: 6 });
+    await ok(p, 'datacenter.accept', { tambonCode: '800108', sha256: fifth.sha256 });
+    const atFifth = (await ok(p, 'datacenter.status', { view: 'accepted' })).tambons.find((t) => t.code === '800108')!;
+    expect(atFifth).toMatchObject({ seq: 5, rows: { villages: 2 } });
+    // A revision's content is an array in its column set's order (no column names in every row); a set is kept once per table.
+    const sets = p.session.datacenter!.sqlite.prepare('select table_name as t, columns from dc_column_sets').all() as { t: string; columns: string }[];
+    expect(sets.map((x) => x.t).sort()).toEqual([...new Set(sets.map((x) => x.t))].sort());
+    const villagesSet = JSON.parse(sets.find((x) => x.t === 'villages')!.columns) as string[];
+    expect(villagesSet.slice(-2)).toEqual(['rev', 'updated_at']);
+    const moo1 = p.session.datacenter!.sqlite
+      .prepare("select h.content from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = '800108' and r.table_name = 'villages' and r.deleted = 1")
+      .pluck()
+      .get() as string;
+    const stored = JSON.parse(moo1) as unknown[];
+    expect(Array.isArray(stored)).toBe(true);
+    expect(stored[villagesSet.indexOf('name')]).toMatch(/\(เดิม\)$/);
+
     // Workbooks.
     const budgetFile = path.join(p.dir, 'plan-budget.xlsx');
     const r = await ok(p, 'datacenter.exportXlsx', { form: 'plan-budget', path: budgetFile });

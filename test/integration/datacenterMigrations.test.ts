@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion, storeKindOf, storeKinds } from '../../src/main/db/client';
 import { datacenterMigrationsDir, openDatacenterDatabase } from '../../src/main/db/datacenter/client';
 import * as schema from '../../src/main/db/datacenter/schema';
-import { resourcesDir, tempDir } from '../support/context';
+import { rowsOf } from '../../src/main/services/datacenter/status';
+import { ok, resourcesDir, tempDir, testContext } from '../support/context';
 
 const migrationsDir = datacenterMigrationsDir(resourcesDir);
 
@@ -68,5 +69,69 @@ describe('the data center schema', () => {
     expect(storeKindOf(tambon)).toBe('tambon');
     expect(() => openDatabase(dc, { migrationsDir: path.join(resourcesDir, 'migrations') })).toThrow(/data center workspace/);
     expect(() => openDatacenterDatabase(tambon, { migrationsDir })).toThrow(/tambon workspace/);
+  });
+});
+
+describe('revisions written before column sets', () => {
+  /** A copy of the data center's migrations up to `tag` (its journal cut there). */
+  function migrationsUpTo(tag: string): string {
+    const dir = path.join(tempDir(), 'migrations-datacenter');
+    fs.cpSync(migrationsDir, dir, { recursive: true });
+    const journalFile = path.join(dir, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    return dir;
+  }
+
+  it('are read as before after the upgrade: objects by column name, a changed tombstone left out of an older accepted view', async () => {
+    const ctx = testContext();
+    const file = path.join(ctx.dir, 'old.tpdc');
+    // A data center as the release before column sets left it: content as objects, a hash in every revision.
+    const old = openDatacenterDatabase(file, { migrationsDir: migrationsUpTo('0001_clusters'), create: true });
+    const sql = old.sqlite;
+    const at = '2026-11-01T00:00:00.000Z';
+    for (const [key, value] of Object.entries({ workspaceId: '01a2c0de-0000-7000-8000-000000000001', kind: 'datacenter', areaCode: '80', createdAt: at, createdByApp: '0.1.0' })) {
+      sql.prepare('insert into meta (key, value) values (?, ?)').run(key, value);
+    }
+    const village = (moo: number, name: string, deletedAt: string | null) => ({ id: `01a2c0de-0000-7000-8000-00000000010${moo}`, rev: 1, updated_at: at, deleted_at: deletedAt, moo, name });
+    // seq 1: two villages; seq 2: หมู่ 2 deleted; seq 3: its tombstone changed (then a change, not a deletion); seq 4: nothing new.
+    const revisions: [number, string, ReturnType<typeof village>][] = [
+      [1, 'new', village(1, 'บ้านนา', null)],
+      [1, 'new', village(2, 'บ้านดอน', null)],
+      [2, 'deleted', village(2, 'บ้านดอน', '2026-11-02T00:00:00.000Z')],
+      [3, 'changed', village(2, 'บ้านดอนใหม่', '2026-11-02T00:00:00.000Z')],
+    ];
+    for (const seq of [1, 2, 3, 4]) {
+      sql
+        .prepare(
+          `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings)
+           values (?, '800108', ?, ?, 'K', 'applied', ?, ?, 1, '{}', ?, ?, null, '[]', '{}', '[]')`,
+        )
+        .run(String(seq).repeat(64), seq, `p${seq}`, `800108-${seq}.tpkg`, `archive/${seq}.tpkg`, at, at);
+    }
+    for (const [seq, op, row] of revisions) {
+      const { lastInsertRowid } = sql
+        .prepare("insert into dc_row_history (tambon_code, table_name, row_id, seq, package_id, op, content_hash, content) values ('800108', 'villages', ?, ?, ?, ?, 'h', ?)")
+        .run(row.id, seq, seq, op, JSON.stringify(row));
+      sql
+        .prepare(
+          `insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values ('800108', 'villages', ?, 'h', ?, ?, ?)
+           on conflict do update set history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted`,
+        )
+        .run(row.id, lastInsertRowid, seq, row.deleted_at ? 1 : 0);
+    }
+    sql.close();
+
+    const summary = await ok(ctx, 'datacenter.open', { path: file });
+    expect(summary.schemaVersion).toBe(schemaVersion(migrationsDir));
+    const dc = ctx.session.datacenter!;
+    expect((dc.sqlite.prepare('pragma table_info(dc_row_history)').all() as { name: string }[]).map((c) => c.name)).not.toContain('content_hash');
+    expect(rowsOf(dc, '800108', 'villages', 'latest', null)).toEqual([village(1, 'บ้านนา', null)]);
+    // Accepting seq 3 while seq 4 is the latest rebuilds its rows from the history: the changed tombstone stays out.
+    await ok(ctx, 'datacenter.accept', { tambonCode: '800108', sha256: '3'.repeat(64) });
+    expect(rowsOf(dc, '800108', 'villages', 'accepted', 3)).toEqual([village(1, 'บ้านนา', null)]);
+    await ok(ctx, 'datacenter.accept', { tambonCode: '800108', sha256: '1'.repeat(64) });
+    expect(rowsOf(dc, '800108', 'villages', 'accepted', 1)).toEqual([village(1, 'บ้านนา', null), village(2, 'บ้านดอน', null)]);
   });
 });

@@ -31,6 +31,12 @@ export class CsvError extends Error {
   }
 }
 
+const quote = 0x22;
+const comma = 0x2c;
+const cr = 0x0d;
+const lf = 0x0a;
+const endsField = (c: number) => c === comma || c === cr || c === lf;
+
 /**
  * Reads CSV text into records of cells (null for an empty unquoted field). Every record must
  * have `width` cells when given. Throws {@link CsvError} on a stray quote or a short record.
@@ -44,14 +50,14 @@ export function readCsv(text: string, width?: number): CsvCell[][] {
   for (;;) {
     // One field.
     let cell: CsvCell;
-    if (text[i] === '"') {
+    if (text.charCodeAt(i) === quote) {
       let value = '';
       i += 1;
       for (;;) {
         const q = text.indexOf('"', i);
         if (q < 0) throw new CsvError('unterminated quoted field', records.length + 1);
         value += text.slice(i, q);
-        if (text[q + 1] === '"') {
+        if (text.charCodeAt(q + 1) === quote) {
           value += '"';
           i = q + 2;
         } else {
@@ -60,10 +66,10 @@ export function readCsv(text: string, width?: number): CsvCell[][] {
         }
       }
       cell = value;
-      if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') throw new CsvError('text after a closing quote', records.length + 1);
+      if (i < n && !endsField(text.charCodeAt(i))) throw new CsvError('text after a closing quote', records.length + 1);
     } else {
       let end = i;
-      while (end < n && text[end] !== ',' && text[end] !== '\r' && text[end] !== '\n') end += 1;
+      while (end < n && !endsField(text.charCodeAt(end))) end += 1;
       const raw = text.slice(i, end);
       if (raw.includes('"')) throw new CsvError('quote inside an unquoted field', records.length + 1);
       cell = raw === '' ? null : raw;
@@ -74,13 +80,13 @@ export function readCsv(text: string, width?: number): CsvCell[][] {
       records.push(record);
       break;
     }
-    if (text[i] === ',') {
+    if (text.charCodeAt(i) === comma) {
       i += 1;
       continue;
     }
     // End of record: \r\n or \n.
-    if (text[i] === '\r') {
-      if (text[i + 1] !== '\n') throw new CsvError('a lone carriage return', records.length + 1);
+    if (text.charCodeAt(i) === cr) {
+      if (text.charCodeAt(i + 1) !== lf) throw new CsvError('a lone carriage return', records.length + 1);
       i += 2;
     } else i += 1;
     records.push(record);

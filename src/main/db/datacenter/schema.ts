@@ -121,9 +121,27 @@ export const dcRows = sqliteTable(
 );
 
 /**
+ * The column lists of the rows' content: a revision's content is a JSON array of values in the
+ * order of its column set, each set stored once (most packages of a table share one). The
+ * columns that change on every save (`rev`, `updated_at`) come last, so the content without
+ * them is what the row's content hash is taken over.
+ */
+export const dcColumnSets = sqliteTable(
+  'dc_column_sets',
+  {
+    id: integer('id').primaryKey(),
+    tableName: text('table_name').notNull(),
+    /** JSON array of column names. */
+    columns: text('columns').notNull(),
+  },
+  (t) => [uniqueIndex('dc_column_sets_uq').on(t.tableName, t.columns)],
+);
+
+/**
  * Every revision of every row, by row id and package seq: appended, never changed. No secondary
  * index: an import only appends (as fast as a bare insert); the current rows and the accepted
- * snapshot point into it by id.
+ * snapshot point into it by id. The content hash is kept in the current rows only (a revision's
+ * content tells it).
  */
 export const dcRowHistory = sqliteTable('dc_row_history', {
   /** The rowid (no AUTOINCREMENT: nothing is ever deleted here, and it saves a write per row). */
@@ -134,11 +152,15 @@ export const dcRowHistory = sqliteTable('dc_row_history', {
   seq: integer('seq').notNull(),
   /** The package (`dc_packages.id`) that brought this revision. */
   packageId: integer('package_id').notNull(),
-  /** `new`, `changed` or `deleted`. */
+  /** `new`, `changed` or `deleted` (every revision whose row is deleted, a tombstone included). */
   op: text('op').notNull(),
-  contentHash: text('content_hash'),
-  /** The row's content (JSON); for a deletion, its last content. */
+  /**
+   * The row's content; for a deletion, its last content. A JSON array of values in the order of
+   * `columnSetId`'s columns; revisions written before column sets existed (no set) are a JSON
+   * object by column name.
+   */
   content: text('content'),
+  columnSetId: integer('column_set_id'),
 });
 
 /**
@@ -196,6 +218,7 @@ export const datacenterTables = {
   dc_quarantine: dcQuarantine,
   dc_rows: dcRows,
   dc_row_history: dcRowHistory,
+  dc_column_sets: dcColumnSets,
   dc_accepted_rows: dcAcceptedRows,
   dc_acceptances: dcAcceptances,
   dc_clusters: dcClusters,

@@ -58,18 +58,11 @@ export interface ImportFile {
 const volatile = new Set(['rev', 'updated_at']);
 
 /**
- * The content hash of a row: SHA-256 (first 128 bits) of the JSON array of its known columns' values, in the
- * catalogue's order, but `rev` and `updated_at` (which a restored backup can repeat, or which
- * change with nothing else).
- */
-export function rowHash(values: readonly (readonly [string, CellValue])[]): string {
-  return contentHash(JSON.stringify(values.filter(([c]) => !volatile.has(c)).map(([, v]) => v)));
-}
-
-/**
- * The first 128 bits of SHA-256, in hex: it tells a changed row from an unchanged one (the
+ * A row's content hash is the first 128 bits of SHA-256 of the JSON array of its known columns'
+ * values, in the catalogue's order, but `rev` and `updated_at` (which a restored backup can
+ * repeat, or which change with nothing else). It tells a changed row from an unchanged one (the
  * package's integrity is the signature's and the file hashes' business), in half the bytes a full
- * hash takes in every current row and every revision.
+ * hash takes in every current row.
  */
 function contentHash(text: string): string {
   return crypto.hash('sha256', text, 'hex').slice(0, 32);
@@ -93,7 +86,8 @@ const emptyOutcome = (file: ImportFile): ImportOutcome => ({
 
 interface Prepared {
   table: TableSpec;
-  rows: { id: string; hash: string; content: string; tombstone: boolean }[];
+  /** The content's column set: the known columns in the catalogue's order, `rev` and `updated_at` last. */
+  columns: string[];
   diff: TableDiff;
   rejected: RejectionGroup[];
   /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
@@ -116,13 +110,19 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     if (group.examples.length < 3) group.examples.push({ row, column, value: value === null ? null : value.slice(0, 80) });
     rejectedBy.set(reason, group);
   };
+  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
+  for (const r of statements(im.sqlite).currentRows.iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
+    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
+  }
+  const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: 0 };
+  const changes: Prepared['changes'] = [];
   const seen = new Set<string>();
-  const rows: Prepared['rows'] = [];
-  // Resolved once per table: where each known column sits in the CSV, how it is parsed, and the
-  // JSON of its name (the content is built as text, without an object per row).
-  const plan = table.columns.map((column) => {
+  // Resolved once per table: where each known column sits in the CSV and how it is parsed, in the
+  // content's order — the hashed columns first, so the content without its tail is the hash's input.
+  const hashed = table.columns.filter((c) => !volatile.has(c.name));
+  const plan = [...hashed, ...table.columns.filter((c) => volatile.has(c.name))].map((column) => {
     const at = byName.get(column.name);
-    return { name: column.name, key: `${JSON.stringify(column.name)}:`, index: at?.index ?? -1, type: at?.field.type ?? 'string', hashed: !volatile.has(column.name) };
+    return { name: column.name, index: at?.index ?? -1, type: at?.field.type ?? 'string' };
   });
   const idAt = plan.findIndex((c) => c.name === 'id');
   const deletedAt = plan.findIndex((c) => c.name === 'deleted_at');
@@ -153,47 +153,35 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
       continue;
     }
     seen.add(id);
-    // A dry run needs only the hash; the content (JSON with the column names) is built to be stored.
-    let content = '{';
-    let hashInput = '[';
-    for (let c = 0; c < plan.length; c += 1) {
-      const json = JSON.stringify(values[c]);
-      if (withContent) content += `${c ? ',' : ''}${plan[c]!.key}${json}`;
-      if (plan[c]!.hashed) hashInput += `${hashInput.length > 1 ? ',' : ''}${json}`;
-    }
-    rows.push({ id, hash: contentHash(`${hashInput}]`), content: `${content}}`, tombstone: deletedAt >= 0 && values[deletedAt] !== null });
-  }
-  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
-  for (const r of im.sqlite
-    .prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?')
-    .iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
-    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
-  }
-  const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: [...rejectedBy.values()].reduce((n, g) => n + g.count, 0) };
-  const changes: Prepared['changes'] = [];
-  for (const row of rows) {
-    const now = current.get(row.id);
+    // The content is a JSON array built as text; a dry run needs only its hashed head.
+    let head = '';
+    for (let c = 0; c < hashed.length; c += 1) head += `${c ? ',' : ''}${JSON.stringify(values[c])}`;
+    const hash = contentHash(`[${head}]`);
+    const tombstone = deletedAt >= 0 && values[deletedAt] !== null;
+    const now = current.get(id);
     let op: 'new' | 'changed' | 'deleted' | 'unchanged';
-    if (!now) op = row.tombstone ? 'deleted' : 'new';
-    else if (now.hash === row.hash && now.deleted === row.tombstone) op = 'unchanged';
-    else if (row.tombstone && !now.deleted) op = 'deleted';
+    if (!now) op = tombstone ? 'deleted' : 'new';
+    else if (now.hash === hash && now.deleted === tombstone) op = 'unchanged';
+    else if (tombstone && !now.deleted) op = 'deleted';
     else op = 'changed';
     diff[op] += 1;
-    if (op !== 'unchanged') changes.push({ id: row.id, op, hash: row.hash, content: row.content, tombstone: row.tombstone, fresh: !now });
+    if (op === 'unchanged' || !withContent) continue;
+    let tail = '';
+    for (let c = hashed.length; c < plan.length; c += 1) tail += `,${JSON.stringify(values[c])}`;
+    changes.push({ id, op, hash, content: `[${head}${tail}]`, tombstone, fresh: !now });
   }
+  const rejected = [...rejectedBy.values()];
+  diff.rejected = rejected.reduce((n, g) => n + g.count, 0);
   const gone: { id: string; historyId: number }[] = [];
   for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, historyId: now.historyId });
   diff.deleted += gone.length;
-  return { table, rows, diff, rejected: [...rejectedBy.values()], gone, changes };
+  return { table, columns: plan.map((c) => c.name), diff, rejected, gone, changes };
 }
 
 /** The seqs between the last one received and this one that never arrived. */
 function missingSeqs(im: Importer, tambonCode: string, seq: number): number[] {
-  const have = new Set(
-    (im.sqlite.prepare('select seq from dc_packages where tambon_code = ?').pluck().all(tambonCode) as number[]).concat(
-      im.sqlite.prepare('select seq from dc_quarantine where tambon_code = ? and seq is not null').pluck().all(tambonCode) as number[],
-    ),
-  );
+  const q = statements(im.sqlite);
+  const have = new Set((q.seqsReceived.all(tambonCode) as number[]).concat(q.seqsQuarantined.all(tambonCode) as number[]));
   const missing: number[] = [];
   for (let s = 1; s < seq && missing.length < 1000; s += 1) if (!have.has(s)) missing.push(s);
   return missing;
@@ -242,7 +230,8 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
   }
   const hash = sha256(data);
   outcome.sha256 = hash;
-  const known = im.sqlite.prepare('select status, tambon_code as tambonCode, seq from dc_packages where sha256 = ?').get(hash) as { status: string; tambonCode: string; seq: number } | undefined;
+  const q = statements(im.sqlite);
+  const known = q.packageByHash.get(hash) as { status: string; tambonCode: string; seq: number } | undefined;
   if (known) {
     Object.assign(outcome, { tambonCode: known.tambonCode, seq: known.seq, kept: 'archive' });
     if (known.status === 'applied') return Object.assign(outcome, { status: 'already-imported', reason: 'already imported', reasonTh: 'นำเข้าแล้ว ไม่มีอะไรเปลี่ยน', reasonCode: 'already-imported' });
@@ -253,7 +242,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
       reasonTh: 'ชุดข้อมูลนี้เก่ากว่าชุดล่าสุดที่ใช้อยู่ (เก็บไว้แล้ว ไม่นำไปใช้)',
     });
   }
-  const quarantined = im.sqlite.prepare('select status, reason_code as code, reason_th as th, reason_en as en, tambon_code as tambonCode, seq from dc_quarantine where sha256 = ?').get(hash) as
+  const quarantined = q.quarantinedByHash.get(hash) as
     | { status: 'refused' | 'conflict'; code: string; th: string; en: string; tambonCode: string | null; seq: number | null }
     | undefined;
   if (quarantined) {
@@ -261,9 +250,18 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
     return refuse(outcome, quarantined.status, quarantined.code, quarantined.th, quarantined.en);
   }
 
+  // The archive file is written (and flushed to disk) while the package is verified and parsed:
+  // the parse yields between tables so the file's steps go on meanwhile. A refused package's copy
+  // is removed again; it goes to the quarantine instead.
+  const filing = dryRun ? null : fileArchive(im, data, hash);
+  filing?.catch(() => undefined); // awaited below; a failure is reported there
   const refuseAndKeep = async (status: 'refused' | 'conflict', code: string, th: string, en: string): Promise<ImportOutcome> => {
     refuse(outcome, status, code, th, en);
-    if (!dryRun) await quarantine(im, file, data, hash, outcome, { code, th, en });
+    if (filing) {
+      const filed = await filing.catch(() => null);
+      if (filed?.created) await im.fs.remove(path.join(im.filesDir, filed.stored)).catch(() => undefined);
+      await quarantine(im, file, data, hash, outcome, { code, th, en });
+    }
     return outcome;
   };
 
@@ -274,7 +272,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
     outcome.tambonCode = opened.claimed?.tambonCode ?? null;
     outcome.seq = opened.claimed?.seq ?? null;
     if (!opened.signature) throw new PackageError('unsigned', 'ชุดข้อมูลนี้ไม่มีลายเซ็น (อาจเป็นชุดตัวอย่าง) จึงไม่รับ', 'The package is not signed (it may be a preview); refused');
-    const found = im.sqlite.prepare('select * from dc_keys where key_id = ?').get(keyIdHex(opened.signature.keyId)) as typeof key | undefined;
+    const found = q.keyById.get(keyIdHex(opened.signature.keyId)) as typeof key | undefined;
     if (!found) {
       if (opened.claimed && !tambonInArea(opened.claimed.tambonCode, im.area.code)) {
         throw new PackageError(
@@ -312,7 +310,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
     throw error;
   }
   const { manifest } = pkg;
-  const last = im.sqlite.prepare("select seq, sha256 from dc_packages where tambon_code = ? and status = 'applied' order by seq desc limit 1").get(manifest.tambonCode) as
+  const last = q.lastApplied.get(manifest.tambonCode) as
     | { seq: number; sha256: string }
     | undefined;
   if (last && last.seq === manifest.seq) {
@@ -330,7 +328,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
       reason: `stale: seq ${manifest.seq} is older than the applied seq ${last.seq}; archived, not applied`,
       reasonTh: `ชุดลำดับที่ ${manifest.seq} เก่ากว่าชุดที่ใช้อยู่ (ลำดับที่ ${last.seq}) เก็บไว้ ไม่นำไปใช้`,
     });
-    if (!dryRun) await archive(im, file, data, hash, pkg, key.key_id, 'stale', outcome);
+    if (filing) await archive(im, file, data.length, hash, pkg, key.key_id, 'stale', outcome, filing);
     return outcome;
   }
   const warnings: ImportOutcome['warnings'] = [];
@@ -344,6 +342,7 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
         continue;
       }
       prepared.push(prepareTable(im, pkg, table, warnings, !dryRun));
+      if (filing) await new Promise(setImmediate);
     }
   } catch (error) {
     if (error instanceof PackageError) return refuseAndKeep('refused', error.code, error.messageTh, error.message);
@@ -353,83 +352,170 @@ export async function importOne(im: Importer, file: ImportFile, dryRun: boolean)
   outcome.tables = Object.fromEntries(prepared.map((p) => [p.table.name, p.diff]));
   outcome.rejected = prepared.flatMap((p) => p.rejected);
   outcome.missingSeqs = missingSeqs(im, manifest.tambonCode, manifest.seq);
-  if (dryRun) return Object.assign(outcome, { status: 'dry-run' });
-  await archive(im, file, data, hash, pkg, key.key_id, 'applied', outcome, prepared);
+  if (!filing) return Object.assign(outcome, { status: 'dry-run' });
+  await archive(im, file, data.length, hash, pkg, key.key_id, 'applied', outcome, filing, prepared);
   outcome.status = 'applied';
   return outcome;
+}
+
+/**
+ * Writes a package file into the archive, content-addressed, flushed to disk; answers its path
+ * relative to the files folder and whether this call wrote it. A file already there (left by a
+ * failed transaction) is the same bytes under the same name.
+ */
+async function fileArchive(im: Importer, data: Buffer, hash: string): Promise<{ stored: string; created: boolean }> {
+  const stored = path.join('archive', hash.slice(0, 2), `${hash}.tpkg`);
+  const target = path.join(im.filesDir, stored);
+  if (await im.fs.exists(target)) return { stored, created: false };
+  await writeFileAtomic(im.fs, target, data, 'create');
+  return { stored, created: true };
+}
+
+/** Rows to a statement in a batched insert. */
+const batchRows = 64;
+
+/** An insert of one row and of {@link batchRows} rows: `insert … values` then `(?, …)` per row, then `tail`. */
+interface Batched {
+  width: number;
+  one: Database.Statement;
+  many: Database.Statement;
+}
+
+function batched(sqlite: Database.Database, head: string, width: number, tail = ''): Batched {
+  const row = `(${new Array<string>(width).fill('?').join(', ')})`;
+  return {
+    width,
+    one: sqlite.prepare(`${head} ${row} ${tail}`),
+    many: sqlite.prepare(`${head} ${new Array<string>(batchRows).fill(row).join(', ')} ${tail}`),
+  };
+}
+
+/** Rows added one at a time and inserted {@link batchRows} to a call; `flush` inserts the rest. */
+function batcher(insert: Batched): { add: (...values: unknown[]) => void; flush: () => void } {
+  const args = new Array<unknown>(insert.width * batchRows);
+  let at = 0;
+  return {
+    add: (...values) => {
+      for (const value of values) args[at++] = value;
+      if (at === args.length) {
+        insert.many.run(args);
+        at = 0;
+      }
+    },
+    flush: () => {
+      for (let row = 0; row < at; row += insert.width) insert.one.run(args.slice(row, row + insert.width));
+      at = 0;
+    },
+  };
+}
+
+/** The apply's statements, prepared once per connection. */
+const statementsOf = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+function statements(sqlite: Database.Database): ReturnType<typeof prepareStatements> {
+  let q = statementsOf.get(sqlite);
+  if (!q) statementsOf.set(sqlite, (q = prepareStatements(sqlite)));
+  return q;
+}
+function prepareStatements(sqlite: Database.Database) {
+  return {
+    packageByHash: sqlite.prepare('select status, tambon_code as tambonCode, seq from dc_packages where sha256 = ?'),
+    quarantinedByHash: sqlite.prepare('select status, reason_code as code, reason_th as th, reason_en as en, tambon_code as tambonCode, seq from dc_quarantine where sha256 = ?'),
+    keyById: sqlite.prepare('select * from dc_keys where key_id = ?'),
+    lastApplied: sqlite.prepare("select seq, sha256 from dc_packages where tambon_code = ? and status = 'applied' order by seq desc limit 1"),
+    seqsReceived: sqlite.prepare('select seq from dc_packages where tambon_code = ?').pluck(),
+    seqsQuarantined: sqlite.prepare('select seq from dc_quarantine where tambon_code = ? and seq is not null').pluck(),
+    currentRows: sqlite.prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?'),
+    recordPackage: sqlite.prepare(
+      `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    upsert: batched(
+      sqlite,
+      'insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values',
+      7,
+      'on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted',
+    ),
+    // A row the data center has never seen is inserted outright (the upsert's conflict check costs a search).
+    insertNew: batched(sqlite, 'insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values', 7),
+    gone: sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?'),
+    history: batched(sqlite, 'insert into dc_row_history (id, tambon_code, table_name, row_id, seq, package_id, op, content, column_set_id) values', 9),
+    lastHistoryId: sqlite.prepare('select coalesce(max(id), 0) from dc_row_history').pluck(),
+    // A deletion's history entry keeps the row's last content, so the history alone tells what went.
+    lastContent: sqlite.prepare('select content, column_set_id as columnSet from dc_row_history where id = ?'),
+    addColumnSet: sqlite.prepare('insert into dc_column_sets (table_name, columns) values (?, ?) on conflict do nothing'),
+    columnSet: sqlite.prepare('select id from dc_column_sets where table_name = ? and columns = ?').pluck(),
+  };
 }
 
 /** Archives the file content-addressed and, in one transaction, records the package and applies its rows. */
 async function archive(
   im: Importer,
   file: ImportFile,
-  data: Buffer,
+  bytes: number,
   hash: string,
   pkg: VerifiedPackage,
   keyId: string,
   status: 'applied' | 'stale',
   outcome: ImportOutcome,
+  filing: ReturnType<typeof fileArchive>,
   prepared: Prepared[] = [],
 ): Promise<void> {
-  const stored = path.join('archive', hash.slice(0, 2), `${hash}.tpkg`);
-  const target = path.join(im.filesDir, stored);
   // The file first: the database never names a file that is not there. A leftover from a failed
   // transaction is the same bytes under the same name, harmless.
-  if (!(await im.fs.exists(target))) await writeFileAtomic(im.fs, target, data, 'create');
+  const { stored } = await filing;
   const { manifest } = pkg;
   im.write({ capability: 'datacenter', action: status === 'applied' ? 'datacenter.apply' : 'datacenter.stale' }, (tx) => {
     const at = tx.now.toISOString();
-    const recorded = im.sqlite
-      .prepare(
-        `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        hash,
-        manifest.tambonCode,
-        manifest.seq,
-        manifest.packageId,
-        keyId,
-        status,
-        file.name,
-        stored,
-        data.length,
-        JSON.stringify(manifest),
-        manifest.createdAt,
-        at,
-        tx.operator,
-        JSON.stringify(outcome.missingSeqs),
-        JSON.stringify(outcome.tables),
-        JSON.stringify(outcome.warnings),
-      );
+    const q = statements(im.sqlite);
+    const recorded = q.recordPackage.run(
+      hash,
+      manifest.tambonCode,
+      manifest.seq,
+      manifest.packageId,
+      keyId,
+      status,
+      file.name,
+      stored,
+      bytes,
+      JSON.stringify(manifest),
+      manifest.createdAt,
+      at,
+      tx.operator,
+      JSON.stringify(outcome.missingSeqs),
+      JSON.stringify(outcome.tables),
+      JSON.stringify(outcome.warnings),
+    );
     noteChange(tx, 'dc_packages');
     if (status === 'applied') {
-      const upsert = im.sqlite.prepare(
-        `insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted`,
-      );
-      // A row the data center has never seen is inserted outright (the upsert's conflict check costs a search).
-      const insertNew = im.sqlite.prepare('insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values (?, ?, ?, ?, ?, ?, ?)');
-      const gone = im.sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?');
-      const history = im.sqlite.prepare(
-        'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_id, op, content_hash, content) values (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      // A deletion's history entry keeps the row's last content, so the history alone tells what went.
-      const lastContent = im.sqlite.prepare('select content_hash as hash, content from dc_row_history where id = ?');
+      // Rows go in many to a statement (a call per row costs as much as the insert itself), so the
+      // revisions' ids are given here: the next after the last (one writer, in this transaction).
+      const history = batcher(q.history);
+      const fresh = batcher(q.insertNew);
+      const seen = batcher(q.upsert);
+      const gone: unknown[][] = [];
+      let id = (q.lastHistoryId.get() as number) + 1;
       for (const p of prepared) {
+        q.addColumnSet.run(p.table.name, JSON.stringify(p.columns));
+        const columnSet = q.columnSet.get(p.table.name, JSON.stringify(p.columns)) as number;
         for (const c of p.changes) {
-          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.op, c.hash, c.content);
-          (c.fresh ? insertNew : upsert).run(manifest.tambonCode, p.table.name, c.id, c.hash, lastInsertRowid, manifest.seq, c.tombstone ? 1 : 0);
+          // A tombstone's revision is a deletion, whether or not the row was live before.
+          history.add(id, manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.tombstone ? 'deleted' : c.op, c.content, columnSet);
+          (c.fresh ? fresh : seen).add(manifest.tambonCode, p.table.name, c.id, c.hash, id, manifest.seq, c.tombstone ? 1 : 0);
+          id += 1;
         }
         for (const g of p.gone) {
-          const last = lastContent.get(g.historyId) as { hash: string | null; content: string | null } | undefined;
-          const { lastInsertRowid } = history.run(manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.hash ?? null, last?.content ?? null);
-          gone.run(manifest.seq, lastInsertRowid, manifest.tambonCode, p.table.name, g.id);
+          const last = q.lastContent.get(g.historyId) as { content: string | null; columnSet: number | null } | undefined;
+          history.add(id, manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.content ?? null, last?.columnSet ?? null);
+          gone.push([manifest.seq, id, manifest.tambonCode, p.table.name, g.id]);
+          id += 1;
         }
       }
+      for (const rows of [history, fresh, seen]) rows.flush();
+      for (const g of gone) q.gone.run(g);
       if (prepared.length) {
         noteChange(tx, 'dc_rows');
         noteChange(tx, 'dc_row_history');
+        noteChange(tx, 'dc_column_sets');
       }
     }
     tx.detail = { file: file.name, sha256: hash, tambonCode: manifest.tambonCode, seq: manifest.seq, status };

@@ -48,21 +48,29 @@ function acceptedOf(dc: OpenDatacenter): Map<string, { seq: number; sha256: stri
 
 /** The live rows of one table of one tambon in a view. */
 export function rowsOf(dc: OpenDatacenter, tambonCode: string, table: string, view: View, acceptedSeq: number | null): Row[] {
-  if (view === 'latest') {
-    return (
-      dc.sqlite
-        .prepare('select h.content from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = ? and r.table_name = ? and r.deleted = 0')
-        .pluck()
-        .all(tambonCode, table) as string[]
-    ).map((c) => JSON.parse(c) as Row);
-  }
-  if (acceptedSeq === null) return [];
-  return (
-    dc.sqlite
-      .prepare('select h.content from dc_accepted_rows a join dc_row_history h on h.id = a.history_id where a.tambon_code = ? and a.table_name = ?')
-      .pluck()
-      .all(tambonCode, table) as string[]
-  ).map((c) => JSON.parse(c) as Row);
+  if (view === 'accepted' && acceptedSeq === null) return [];
+  const stored = dc.sqlite
+    .prepare(
+      view === 'latest'
+        ? 'select h.content, h.column_set_id as columnSet from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = ? and r.table_name = ? and r.deleted = 0'
+        : 'select h.content, h.column_set_id as columnSet from dc_accepted_rows a join dc_row_history h on h.id = a.history_id where a.tambon_code = ? and a.table_name = ?',
+    )
+    .all(tambonCode, table) as { content: string; columnSet: number | null }[];
+  const columnSets = new Map<number, string[]>();
+  const columnsOf = (id: number): string[] => {
+    let columns = columnSets.get(id);
+    if (!columns) columnSets.set(id, (columns = JSON.parse(dc.sqlite.prepare('select columns from dc_column_sets where id = ?').pluck().get(id) as string) as string[]));
+    return columns;
+  };
+  return stored.map(({ content, columnSet }) => {
+    // A revision is an array in its column set's order; one written before column sets, an object.
+    if (columnSet === null) return JSON.parse(content) as Row;
+    const values = JSON.parse(content) as unknown[];
+    const columns = columnsOf(columnSet);
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = values[i];
+    return row;
+  });
 }
 
 function rowCounts(dc: OpenDatacenter, tambonCode: string, view: View, acceptedSeq: number | null): Record<string, number> {
@@ -136,6 +144,8 @@ export async function acceptPackage(ctx: AppContext, tambonCode: string, sha256:
     // The accepted rows: the live rows as of that seq. For the latest package they are the current
     // rows; for an older one, each row's last revision up to that seq (SQLite takes the bare
     // columns of max() from the row holding the maximum), found by one pass over the history.
+    // A tombstone's revision is a deletion; before column sets, it could also be a change whose
+    // content (an object) has `deleted_at`.
     dc.sqlite.prepare('delete from dc_accepted_rows where tambon_code = ?').run(tambonCode);
     const latest = dc.sqlite.prepare("select max(seq) from dc_packages where tambon_code = ? and status = 'applied'").pluck().get(tambonCode) as number;
     if (latest === pkg.seq) {
@@ -147,9 +157,9 @@ export async function acceptPackage(ctx: AppContext, tambonCode: string, sha256:
         .prepare(
           `insert into dc_accepted_rows (tambon_code, table_name, row_id, history_id)
            select tambon_code, table_name, row_id, id from (
-             select tambon_code, table_name, row_id, id, op, content, max(seq) from dc_row_history
+             select tambon_code, table_name, row_id, id, op, content, column_set_id, max(seq) from dc_row_history
              where tambon_code = ? and seq <= ? group by table_name, row_id)
-           where op <> 'deleted' and json_extract(content, '$.deleted_at') is null`,
+           where op <> 'deleted' and (column_set_id is not null or json_extract(content, '$.deleted_at') is null)`,
         )
         .run(tambonCode, pkg.seq);
     }

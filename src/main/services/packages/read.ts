@@ -159,6 +159,8 @@ export interface PackageResource {
   fields: PackageField[];
   primaryKey: string[];
   entry: ZipEntry;
+  /** The entry's bytes, inflated once to check the hash and kept for the parse. */
+  data: Buffer;
 }
 
 /** A package whose signature (when checked), manifest and every hash hold. */
@@ -206,7 +208,7 @@ export function verifyContents(opened: OpenedPackage): VerifiedPackage {
     throw fail('bad-datapackage', 'datapackage.json ผิดรูปแบบ', 'datapackage.json is malformed');
   }
   const listed = new Set<string>([packageEntries.manifest, packageEntries.signature, packageEntries.datapackage]);
-  const resources: PackageResource[] = [];
+  const listedResources: Omit<PackageResource, 'data'>[] = [];
   const names = new Set<string>();
   for (const resource of dp.resources) {
     if (resource.path !== `data/${resource.name}.csv` || names.has(resource.name)) {
@@ -218,7 +220,7 @@ export function verifyContents(opened: OpenedPackage): VerifiedPackage {
     if (!entry) throw fail('resource-mismatch', `ชุดข้อมูลไม่มีแฟ้ม ${resource.path}`, `The package has no ${resource.path}`);
     if (entry.size !== resource.bytes) throw fail('resource-mismatch', `ขนาดของ ${resource.path} ไม่ตรงกับที่ระบุ (ถูกแก้ไข)`, `The size of ${resource.path} differs from datapackage.json (it was changed)`);
     if (!manifest.tables[resource.name]) throw fail('resource-mismatch', `manifest.json ไม่ได้ระบุตาราง ${resource.name}`, `manifest.json does not list the table ${resource.name}`);
-    resources.push({ name: resource.name, fields: resource.schema.fields, primaryKey: resource.schema.primaryKey, entry });
+    listedResources.push({ name: resource.name, fields: resource.schema.fields, primaryKey: resource.schema.primaryKey, entry });
   }
   for (const name of opened.entries.keys()) {
     if (!listed.has(name)) throw fail('unlisted-entry', `ชุดข้อมูลมีแฟ้ม ${name} ที่ datapackage.json ไม่ได้ระบุ จึงไม่รับ`, `The package holds ${name}, which datapackage.json does not list; refused`);
@@ -228,7 +230,8 @@ export function verifyContents(opened: OpenedPackage): VerifiedPackage {
   }
   // Sizes above; now every hash, before anything is parsed.
   const hashes = new Map(dp.resources.map((r) => [r.name, r.hash.slice('sha256:'.length)]));
-  for (const resource of resources) {
+  const resources: PackageResource[] = [];
+  for (const resource of listedResources) {
     let data: Buffer;
     try {
       data = resource.entry.read();
@@ -239,6 +242,7 @@ export function verifyContents(opened: OpenedPackage): VerifiedPackage {
     if (sha256(data) !== hashes.get(resource.name)) {
       throw fail('resource-mismatch', `แฟ้ม ${resource.entry.name} ไม่ตรงกับค่าแฮช (ถูกแก้ไขหลังส่งออก)`, `${resource.entry.name} does not match its hash (it was changed after export)`);
     }
+    resources.push({ ...resource, data });
   }
   return { opened, manifest, resources };
 }
@@ -267,7 +271,7 @@ export function parseCell(type: PackageField['type'], cell: CsvCell): CellValue 
 export function readResource(pkg: VerifiedPackage, resource: PackageResource): CsvCell[][] {
   let records: CsvCell[][];
   try {
-    records = readCsv(resource.entry.read().toString('utf8'), resource.fields.length);
+    records = readCsv(resource.data.toString('utf8'), resource.fields.length);
   } catch (error) {
     if (error instanceof CsvError) throw fail('bad-csv', `อ่านแฟ้ม ${resource.entry.name} ไม่ได้: ${error.message}`, `${resource.entry.name} cannot be read: ${error.message}`);
     throw error;
