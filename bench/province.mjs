@@ -64,6 +64,7 @@ console.log('');
 console.log(`dry run ${imp.dryRunMs.toFixed(0)} ms, apply ${imp.applyMs.toFixed(0)} ms (${imp.rows.toLocaleString('en')} rows), bare inserts ${bare.bareMs.toFixed(0)} ms (${bare.rows.toLocaleString('en')} rows)`);
 // CPU time moves less than the wall clock on a shared machine: the same ratio by CPU, for comparison.
 console.log(`CPU time: apply ${imp.applyCpuMs.toFixed(0)} ms, bare inserts ${bare.bareCpuMs.toFixed(0)} ms — ratio by CPU ${(bare.bareCpuMs / imp.applyCpuMs).toFixed(2)}`);
+console.log(`then the status of all ${count} tambons ${imp.statusMs.toFixed(0)} ms, the dashboards ${imp.dashboardMs.toFixed(0)} ms`);
 console.log(`outcomes: dry run ${JSON.stringify(imp.statuses.dryRun)}, apply ${JSON.stringify(imp.statuses.apply)}, re-import ${JSON.stringify(imp.statuses.reimport)}`);
 console.log(`province workspace ${(imp.provinceBytes / 1024 / 1024).toFixed(1)} MiB; load average after: ${loadAfter}`);
 const missed = checks.filter(([, value, target]) => value > target).length + (importRate / bareRate < 1 / 3 ? 1 : 0);

@@ -56,7 +56,7 @@ describe('the whole path: two tambons to the province', () => {
     expect(dry.map((o) => o.status)).toEqual(['dry-run', 'dry-run']);
     expect(dry[0]!.tables.projects).toEqual({ new: 12, changed: 0, unchanged: 0, deleted: 0, rejected: 0 });
     expect(dry[0]!.tables.households).toEqual({ new: 20, changed: 0, unchanged: 0, deleted: 0, rejected: 0 });
-    expect(countRows(p, 'dc_rows')).toBe(0);
+    expect(countRows(p, 'dc_row_history')).toBe(0);
     const applied = await importWith(p, catalog, [a.pkg.file, b.pkg.file]);
     expect(applied.map((o) => [o.status, o.tambonCode, o.seq, o.kept])).toEqual([
       ['applied', '800108', 1, 'archive'],
@@ -165,7 +165,7 @@ describe('the whole path: two tambons to the province', () => {
     const villagesSet = JSON.parse(sets.find((x) => x.t === 'villages')!.columns) as string[];
     expect(villagesSet.slice(-2)).toEqual(['rev', 'updated_at']);
     const moo1 = p.session.datacenter!.sqlite
-      .prepare("select h.content from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = '800108' and r.table_name = 'villages' and r.deleted = 1")
+      .prepare("select content from dc_row_history where tambon_code = '800108' and table_name = 'villages' and seq = 5")
       .pluck()
       .get() as string;
     const stored = JSON.parse(moo1) as unknown[];

@@ -310,7 +310,7 @@ describe('bad packages at the data center', () => {
     ]));
     expect(applied!.tables).not.toHaveProperty('forum_sessions');
     // The unknown table is archived with the package (the file), not applied.
-    expect(p.session.datacenter!.sqlite.prepare("select count(*) from dc_rows where table_name = 'forum_sessions'").pluck().get()).toBe(0);
+    expect(p.session.datacenter!.sqlite.prepare("select count(*) from dc_row_history where table_name = 'forum_sessions'").pluck().get()).toBe(0);
   });
 
   it('an empty file', async () => {

@@ -43,8 +43,8 @@ describe('the data center schema', () => {
           .sort((x, y) => x.name.localeCompare(y.name));
         expect(indexes, `${config.name} indexes`).toEqual(config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique })).sort((x, y) => x.name.localeCompare(y.name)));
       }
-      // The current rows are their primary key's b-tree (see the schema's comment).
-      for (const name of ['dc_rows', 'dc_accepted_rows']) expect(db.prepare('select sql from sqlite_master where name = ?').pluck().get(name), name).toMatch(/WITHOUT ROWID/);
+      // The history is its primary key's b-tree (see the schema's comment).
+      for (const name of ['dc_row_history']) expect(db.prepare('select sql from sqlite_master where name = ?').pluck().get(name), name).toMatch(/WITHOUT ROWID/);
     } finally {
       db.close();
     }
@@ -126,12 +126,21 @@ describe('revisions written before column sets', () => {
     const summary = await ok(ctx, 'datacenter.open', { path: file });
     expect(summary.schemaVersion).toBe(schemaVersion(migrationsDir));
     const dc = ctx.session.datacenter!;
-    expect((dc.sqlite.prepare('pragma table_info(dc_row_history)').all() as { name: string }[]).map((c) => c.name)).not.toContain('content_hash');
+    expect(dc.sqlite.prepare("select name from sqlite_master where name in ('dc_rows', 'dc_accepted_rows')").all()).toEqual([]);
+    // Every revision kept, with its hash; the changed tombstone is a deletion now, as every tombstone is.
+    expect(dc.sqlite.prepare("select seq, op, content_hash as hash from dc_row_history where row_id like '%102' order by seq").all()).toEqual([
+      { seq: 1, op: 'new', hash: 'h' },
+      { seq: 2, op: 'deleted', hash: 'h' },
+      { seq: 3, op: 'deleted', hash: 'h' },
+    ]);
     expect(rowsOf(dc, '800108', 'villages', 'latest', null)).toEqual([village(1, 'บ้านนา', null)]);
+    // Packages applied before the live counts were kept are counted from the history.
+    expect((await ok(ctx, 'datacenter.status', { view: 'latest' })).tambons.find((t) => t.code === '800108')).toMatchObject({ seq: 4, rows: { villages: 1 } });
     // Accepting seq 3 while seq 4 is the latest rebuilds its rows from the history: the changed tombstone stays out.
     await ok(ctx, 'datacenter.accept', { tambonCode: '800108', sha256: '3'.repeat(64) });
     expect(rowsOf(dc, '800108', 'villages', 'accepted', 3)).toEqual([village(1, 'บ้านนา', null)]);
     await ok(ctx, 'datacenter.accept', { tambonCode: '800108', sha256: '1'.repeat(64) });
     expect(rowsOf(dc, '800108', 'villages', 'accepted', 1)).toEqual([village(1, 'บ้านนา', null), village(2, 'บ้านดอน', null)]);
+    expect((await ok(ctx, 'datacenter.status', { view: 'accepted' })).tambons.find((t) => t.code === '800108')).toMatchObject({ seq: 1, rows: { villages: 2 } });
   });
 });

@@ -47,7 +47,7 @@ export const datacenterKinds = { datacenterImport: datacenterImportJob };
 
 /** The tables the data center's screens read. */
 const registryTables = ['dc_keys'];
-const packageTables = ['dc_packages', 'dc_quarantine', 'dc_acceptances', 'dc_rows', 'dc_keys'];
+const packageTables = ['dc_packages', 'dc_quarantine', 'dc_acceptances', 'dc_row_history', 'dc_keys'];
 
 /** The data center capability's calls. */
 export const datacenterSlice = defineSlice({

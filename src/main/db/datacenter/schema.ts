@@ -71,6 +71,11 @@ export const dcPackages = sqliteTable(
     /** The diff per table (JSON). */
     tables: text('tables').notNull().default('{}'),
     warnings: text('warnings').notNull().default('[]'),
+    /**
+     * The live rows per table once this package was applied (JSON), for the status without a
+     * pass over the history; null for a stale package and for those applied before it was kept.
+     */
+    liveRows: text('live_rows'),
   },
   (t) => [uniqueIndex('dc_packages_sha_uq').on(t.sha256), index('dc_packages_tambon_seq_idx').on(t.tambonCode, t.seq)],
 );
@@ -99,28 +104,6 @@ export const dcQuarantine = sqliteTable(
 );
 
 /**
- * The current rows of every tambon: an index into the history (the content is stored once, in the
- * revision that brought it), so a diff and the "latest" view need no search.
- * Important: the migration makes it WITHOUT ROWID (drizzle cannot say so): the primary key is the
- * table, one b-tree instead of two, which the province's import throughput needs.
- */
-export const dcRows = sqliteTable(
-  'dc_rows',
-  {
-    tambonCode: text('tambon_code').notNull(),
-    tableName: text('table_name').notNull(),
-    rowId: text('row_id').notNull(),
-    contentHash: text('content_hash').notNull(),
-    /** The history entry holding the row's current content. */
-    historyId: integer('history_id').notNull(),
-    /** The seq of the package that last changed the row. */
-    seq: integer('seq').notNull(),
-    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
-  },
-  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId] })],
-);
-
-/**
  * The column lists of the rows' content: a revision's content is a JSON array of values in the
  * order of its column set, each set stored once (most packages of a table share one). The
  * columns that change on every save (`rev`, `updated_at`) come last, so the content without
@@ -138,44 +121,34 @@ export const dcColumnSets = sqliteTable(
 );
 
 /**
- * Every revision of every row, by row id and package seq: appended, never changed. No secondary
- * index: an import only appends (as fast as a bare insert); the current rows and the accepted
- * snapshot point into it by id. The content hash is kept in the current rows only (a revision's
- * content tells it).
+ * Every revision of every row of every tambon: appended, never changed. The rows of a tambon as
+ * of a seq — the current ones (the latest view), the accepted package's, the diff's — are each
+ * row's last revision up to that seq, found in key order without a search.
+ * Important: the migration makes it WITHOUT ROWID (drizzle cannot say so): the primary key is the
+ * table, one b-tree written per row, which the province's import throughput needs.
  */
-export const dcRowHistory = sqliteTable('dc_row_history', {
-  /** The rowid (no AUTOINCREMENT: nothing is ever deleted here, and it saves a write per row). */
-  id: integer('id').primaryKey(),
-  tambonCode: text('tambon_code').notNull(),
-  tableName: text('table_name').notNull(),
-  rowId: text('row_id').notNull(),
-  seq: integer('seq').notNull(),
-  /** The package (`dc_packages.id`) that brought this revision. */
-  packageId: integer('package_id').notNull(),
-  /** `new`, `changed` or `deleted` (every revision whose row is deleted, a tombstone included). */
-  op: text('op').notNull(),
-  /**
-   * The row's content; for a deletion, its last content. A JSON array of values in the order of
-   * `columnSetId`'s columns; revisions written before column sets existed (no set) are a JSON
-   * object by column name.
-   */
-  content: text('content'),
-  columnSetId: integer('column_set_id'),
-});
-
-/**
- * The rows of each tambon's accepted package (an index into the history, made at acceptance), so
- * the "accepted only" view needs no search of the history. WITHOUT ROWID, like {@link dcRows}.
- */
-export const dcAcceptedRows = sqliteTable(
-  'dc_accepted_rows',
+export const dcRowHistory = sqliteTable(
+  'dc_row_history',
   {
     tambonCode: text('tambon_code').notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
-    historyId: integer('history_id').notNull(),
+    seq: integer('seq').notNull(),
+    /** The package (`dc_packages.id`) that brought this revision. */
+    packageId: integer('package_id').notNull(),
+    /** `new`, `changed` or `deleted` (every revision whose row is deleted, a tombstone included). */
+    op: text('op').notNull(),
+    /** The content hash the diff compares (see the importer); a deletion keeps the last content's. */
+    contentHash: text('content_hash'),
+    /**
+     * The row's content; for a deletion, its last content. A JSON array of values in the order of
+     * `columnSetId`'s columns; revisions written before column sets existed (no set) are a JSON
+     * object by column name.
+     */
+    content: text('content'),
+    columnSetId: integer('column_set_id'),
   },
-  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId] })],
+  (t) => [primaryKey({ columns: [t.tambonCode, t.tableName, t.rowId, t.seq] })],
 );
 
 /** The data center's acceptance of a tambon's package, bound to its hash; appended, the latest counts. */
@@ -216,10 +189,8 @@ export const datacenterTables = {
   dc_keys: dcKeys,
   dc_packages: dcPackages,
   dc_quarantine: dcQuarantine,
-  dc_rows: dcRows,
   dc_row_history: dcRowHistory,
   dc_column_sets: dcColumnSets,
-  dc_accepted_rows: dcAcceptedRows,
   dc_acceptances: dcAcceptances,
   dc_clusters: dcClusters,
 } as const;

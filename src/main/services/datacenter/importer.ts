@@ -9,8 +9,8 @@
  *      missing seqs reported;
  *   4. a dry-run diff per table (new / changed / unchanged / deleted / rejected, "changed" by a
  *      hash of the row's content, never by `rev`), then — unless it is a dry run — one atomic
- *      apply: the file archived content-addressed, current rows updated, every revision appended
- *      to the history, the package recorded.
+ *      apply: the file archived content-addressed, every revision appended to the history (a
+ *      row's current state is its last revision: revisions.ts), the package recorded.
  * A refused package is kept in quarantine with its reason, never deleted; a dry run writes
  * nothing at all. A batch goes on past a bad package.
  */
@@ -23,6 +23,7 @@ import { ServiceError } from '../../../shared/domain/result';
 import type { WriteTx } from '../../db/repository';
 import { noteChange } from '../../db/repository';
 import { writeFileAtomic } from '../files';
+import { asOfNow, liveRowCounts } from './revisions';
 import { assertWithinSizeCap, type FsPort } from '../ports';
 import type { WriteSpec } from '../write';
 import { sha256 } from '../packages/build';
@@ -91,9 +92,10 @@ interface Prepared {
   diff: TableDiff;
   rejected: RejectionGroup[];
   /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
-  gone: { id: string; historyId: number }[];
-  /** `fresh`: no current row at all (a plain insert). */
-  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean; fresh: boolean }[];
+  gone: { id: string; seq: number }[];
+  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean }[];
+  /** The table's live rows once the package is applied. */
+  live: number;
 }
 
 /** Reads one known table of a verified package and diffs it against the tambon's current rows. */
@@ -110,13 +112,15 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     if (group.examples.length < 3) group.examples.push({ row, column, value: value === null ? null : value.slice(0, 80) });
     rejectedBy.set(reason, group);
   };
-  const current = new Map<string, { hash: string; deleted: boolean; historyId: number }>();
-  for (const r of statements(im.sqlite).currentRows.iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string; deleted: number; historyId: number }>) {
-    current.set(r.id, { hash: r.hash, deleted: r.deleted === 1, historyId: r.historyId });
+  // Each row's last revision: its hash, whether it is deleted, and its seq (where a deletion finds its last content).
+  const current = new Map<string, { hash: string | null; deleted: boolean; seq: number }>();
+  for (const r of statements(im.sqlite).currentRows.iterate(pkg.manifest.tambonCode, table.name) as Iterable<{ id: string; hash: string | null; op: string; seq: number }>) {
+    current.set(r.id, { hash: r.hash, deleted: r.op === 'deleted', seq: r.seq });
   }
   const diff: TableDiff = { new: 0, changed: 0, unchanged: 0, deleted: 0, rejected: 0 };
   const changes: Prepared['changes'] = [];
   const seen = new Set<string>();
+  let live = 0;
   // Resolved once per table: where each known column sits in the CSV and how it is parsed, in the
   // content's order — the hashed columns first, so the content without its tail is the hash's input.
   const hashed = table.columns.filter((c) => !volatile.has(c.name));
@@ -158,6 +162,7 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     for (let c = 0; c < hashed.length; c += 1) head += `${c ? ',' : ''}${JSON.stringify(values[c])}`;
     const hash = contentHash(`[${head}]`);
     const tombstone = deletedAt >= 0 && values[deletedAt] !== null;
+    if (!tombstone) live += 1;
     const now = current.get(id);
     let op: 'new' | 'changed' | 'deleted' | 'unchanged';
     if (!now) op = tombstone ? 'deleted' : 'new';
@@ -168,14 +173,14 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     if (op === 'unchanged' || !withContent) continue;
     let tail = '';
     for (let c = hashed.length; c < plan.length; c += 1) tail += `,${JSON.stringify(values[c])}`;
-    changes.push({ id, op, hash, content: `[${head}${tail}]`, tombstone, fresh: !now });
+    changes.push({ id, op, hash, content: `[${head}${tail}]`, tombstone });
   }
   const rejected = [...rejectedBy.values()];
   diff.rejected = rejected.reduce((n, g) => n + g.count, 0);
-  const gone: { id: string; historyId: number }[] = [];
-  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, historyId: now.historyId });
+  const gone: { id: string; seq: number }[] = [];
+  for (const [id, now] of current) if (!now.deleted && !seen.has(id)) gone.push({ id, seq: now.seq });
   diff.deleted += gone.length;
-  return { table, columns: plan.map((c) => c.name), diff, rejected, gone, changes };
+  return { table, columns: plan.map((c) => c.name), diff, rejected, gone, changes, live };
 }
 
 /** The seqs between the last one received and this one that never arrived. */
@@ -424,27 +429,29 @@ function prepareStatements(sqlite: Database.Database) {
     lastApplied: sqlite.prepare("select seq, sha256 from dc_packages where tambon_code = ? and status = 'applied' order by seq desc limit 1"),
     seqsReceived: sqlite.prepare('select seq from dc_packages where tambon_code = ?').pluck(),
     seqsQuarantined: sqlite.prepare('select seq from dc_quarantine where tambon_code = ? and seq is not null').pluck(),
-    currentRows: sqlite.prepare('select row_id as id, content_hash as hash, deleted, history_id as historyId from dc_rows where tambon_code = ? and table_name = ?'),
+    // Each row's last revision (SQLite takes the bare columns of max() from the row holding it).
+    currentRows: sqlite.prepare('select row_id as id, content_hash as hash, op, max(seq) as seq from dc_row_history where tambon_code = ? and table_name = ? group by row_id'),
     recordPackage: sqlite.prepare(
-      `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into dc_packages (sha256, tambon_code, seq, package_id, key_id, status, file_name, archive_path, bytes, manifest, created_at, imported_at, operator, missing_seqs, tables, warnings, live_rows)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    upsert: batched(
-      sqlite,
-      'insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values',
-      7,
-      'on conflict (tambon_code, table_name, row_id) do update set content_hash = excluded.content_hash, history_id = excluded.history_id, seq = excluded.seq, deleted = excluded.deleted',
-    ),
-    // A row the data center has never seen is inserted outright (the upsert's conflict check costs a search).
-    insertNew: batched(sqlite, 'insert into dc_rows (tambon_code, table_name, row_id, content_hash, history_id, seq, deleted) values', 7),
-    gone: sqlite.prepare('update dc_rows set deleted = 1, seq = ?, history_id = ? where tambon_code = ? and table_name = ? and row_id = ?'),
-    history: batched(sqlite, 'insert into dc_row_history (id, tambon_code, table_name, row_id, seq, package_id, op, content, column_set_id) values', 9),
-    lastHistoryId: sqlite.prepare('select coalesce(max(id), 0) from dc_row_history').pluck(),
-    // A deletion's history entry keeps the row's last content, so the history alone tells what went.
-    lastContent: sqlite.prepare('select content, column_set_id as columnSet from dc_row_history where id = ?'),
+    history: batched(sqlite, 'insert into dc_row_history (tambon_code, table_name, row_id, seq, package_id, op, content_hash, content, column_set_id) values', 9),
+    revision: sqlite.prepare('select content_hash as hash, content, column_set_id as columnSet from dc_row_history where tambon_code = ? and table_name = ? and row_id = ? and seq = ?'),
+    lastLiveRows: sqlite.prepare("select live_rows from dc_packages where tambon_code = ? and status = 'applied' order by seq desc limit 1").pluck(),
     addColumnSet: sqlite.prepare('insert into dc_column_sets (table_name, columns) values (?, ?) on conflict do nothing'),
     columnSet: sqlite.prepare('select id from dc_column_sets where table_name = ? and columns = ?').pluck(),
   };
+}
+
+/**
+ * The live rows per table once `prepared` is applied: the package's tables as counted in the
+ * diff, the others as the tambon's last applied package left them (counted from the history when
+ * that package was applied before the counts were kept).
+ */
+function liveRowsAfter(sqlite: Database.Database, tambonCode: string, prepared: readonly Prepared[]): Record<string, number> {
+  const previous = statements(sqlite).lastLiveRows.get(tambonCode) as string | null | undefined;
+  const before = previous === undefined ? {} : previous === null ? liveRowCounts(sqlite, tambonCode, asOfNow) : (JSON.parse(previous) as Record<string, number>);
+  return { ...before, ...Object.fromEntries(prepared.map((p) => [p.table.name, p.live])) };
 }
 
 /** Archives the file content-addressed and, in one transaction, records the package and applies its rows. */
@@ -467,6 +474,8 @@ async function archive(
   im.write({ capability: 'datacenter', action: status === 'applied' ? 'datacenter.apply' : 'datacenter.stale' }, (tx) => {
     const at = tx.now.toISOString();
     const q = statements(im.sqlite);
+    // Counted before this package is recorded: the last applied one's counts are the start.
+    const liveRows = status === 'applied' ? JSON.stringify(liveRowsAfter(im.sqlite, manifest.tambonCode, prepared)) : null;
     const recorded = q.recordPackage.run(
       hash,
       manifest.tambonCode,
@@ -484,36 +493,27 @@ async function archive(
       JSON.stringify(outcome.missingSeqs),
       JSON.stringify(outcome.tables),
       JSON.stringify(outcome.warnings),
+      liveRows,
     );
     noteChange(tx, 'dc_packages');
     if (status === 'applied') {
-      // Rows go in many to a statement (a call per row costs as much as the insert itself), so the
-      // revisions' ids are given here: the next after the last (one writer, in this transaction).
+      // Revisions go in many to a statement: a call per row costs as much as the insert itself.
       const history = batcher(q.history);
-      const fresh = batcher(q.insertNew);
-      const seen = batcher(q.upsert);
-      const gone: unknown[][] = [];
-      let id = (q.lastHistoryId.get() as number) + 1;
       for (const p of prepared) {
         q.addColumnSet.run(p.table.name, JSON.stringify(p.columns));
         const columnSet = q.columnSet.get(p.table.name, JSON.stringify(p.columns)) as number;
         for (const c of p.changes) {
           // A tombstone's revision is a deletion, whether or not the row was live before.
-          history.add(id, manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.tombstone ? 'deleted' : c.op, c.content, columnSet);
-          (c.fresh ? fresh : seen).add(manifest.tambonCode, p.table.name, c.id, c.hash, id, manifest.seq, c.tombstone ? 1 : 0);
-          id += 1;
+          history.add(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.tombstone ? 'deleted' : c.op, c.hash, c.content, columnSet);
         }
         for (const g of p.gone) {
-          const last = q.lastContent.get(g.historyId) as { content: string | null; columnSet: number | null } | undefined;
-          history.add(id, manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last?.content ?? null, last?.columnSet ?? null);
-          gone.push([manifest.seq, id, manifest.tambonCode, p.table.name, g.id]);
-          id += 1;
+          // A deletion's revision keeps the row's last content, so the history alone tells what went.
+          const last = q.revision.get(manifest.tambonCode, p.table.name, g.id, g.seq) as { hash: string | null; content: string | null; columnSet: number | null };
+          history.add(manifest.tambonCode, p.table.name, g.id, manifest.seq, recorded.lastInsertRowid, 'deleted', last.hash, last.content, last.columnSet);
         }
       }
-      for (const rows of [history, fresh, seen]) rows.flush();
-      for (const g of gone) q.gone.run(g);
+      history.flush();
       if (prepared.length) {
-        noteChange(tx, 'dc_rows');
         noteChange(tx, 'dc_row_history');
         noteChange(tx, 'dc_column_sets');
       }

@@ -12,6 +12,7 @@ import { noteChange } from '../../db/repository';
 import type { AppContext } from '../context';
 import type { OpenDatacenter } from '../session';
 import { writeDatacenter } from './registry';
+import { asOfNow, liveRowCounts, rowsAsOf } from './revisions';
 import { tambonsOfArea } from './store';
 
 type PackageRecord = z.infer<typeof packageRecordSchema>;
@@ -48,39 +49,15 @@ function acceptedOf(dc: OpenDatacenter): Map<string, { seq: number; sha256: stri
 
 /** The live rows of one table of one tambon in a view. */
 export function rowsOf(dc: OpenDatacenter, tambonCode: string, table: string, view: View, acceptedSeq: number | null): Row[] {
-  if (view === 'accepted' && acceptedSeq === null) return [];
-  const stored = dc.sqlite
-    .prepare(
-      view === 'latest'
-        ? 'select h.content, h.column_set_id as columnSet from dc_rows r join dc_row_history h on h.id = r.history_id where r.tambon_code = ? and r.table_name = ? and r.deleted = 0'
-        : 'select h.content, h.column_set_id as columnSet from dc_accepted_rows a join dc_row_history h on h.id = a.history_id where a.tambon_code = ? and a.table_name = ?',
-    )
-    .all(tambonCode, table) as { content: string; columnSet: number | null }[];
-  const columnSets = new Map<number, string[]>();
-  const columnsOf = (id: number): string[] => {
-    let columns = columnSets.get(id);
-    if (!columns) columnSets.set(id, (columns = JSON.parse(dc.sqlite.prepare('select columns from dc_column_sets where id = ?').pluck().get(id) as string) as string[]));
-    return columns;
-  };
-  return stored.map(({ content, columnSet }) => {
-    // A revision is an array in its column set's order; one written before column sets, an object.
-    if (columnSet === null) return JSON.parse(content) as Row;
-    const values = JSON.parse(content) as unknown[];
-    const columns = columnsOf(columnSet);
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = values[i];
-    return row;
-  });
+  if (view === 'latest') return rowsAsOf(dc.sqlite, tambonCode, table, asOfNow);
+  return acceptedSeq === null ? [] : rowsAsOf(dc.sqlite, tambonCode, table, acceptedSeq);
 }
 
-function rowCounts(dc: OpenDatacenter, tambonCode: string, view: View, acceptedSeq: number | null): Record<string, number> {
-  if (view === 'latest') {
-    const rows = dc.sqlite.prepare('select table_name as t, count(*) as n from dc_rows where tambon_code = ? and deleted = 0 group by table_name').all(tambonCode) as { t: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.t, r.n]));
-  }
-  if (acceptedSeq === null) return {};
-  const rows = dc.sqlite.prepare('select table_name as t, count(*) as n from dc_accepted_rows where tambon_code = ? group by table_name').all(tambonCode) as { t: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+/** The live rows per table of the package a view shows: as recorded at its apply, or counted. */
+function rowCounts(dc: OpenDatacenter, tambonCode: string, shown: { seq: number; sha256: string } | undefined): Record<string, number> {
+  if (!shown) return {};
+  const recorded = dc.sqlite.prepare('select live_rows from dc_packages where sha256 = ?').pluck().get(shown.sha256) as string | null | undefined;
+  return recorded ? (JSON.parse(recorded) as Record<string, number>) : liveRowCounts(dc.sqlite, tambonCode, shown.seq);
 }
 
 /** Every tambon of the area and what was received from it. */
@@ -107,7 +84,7 @@ export function tambonStatuses(ctx: AppContext, dc: OpenDatacenter, view: View):
       acceptedSeq: a?.seq ?? null,
       acceptedSha256: a?.sha256 ?? null,
       missingSeqs: l ? (JSON.parse(l.missingSeqs) as number[]) : [],
-      rows: shownSeq === null ? {} : rowCounts(dc, t.code, view, a?.seq ?? null),
+      rows: rowCounts(dc, t.code, shown),
     };
   });
   return { provinceCode: dc.area.code, area: dc.area, view, tambons };
@@ -141,30 +118,8 @@ export async function acceptPackage(ctx: AppContext, tambonCode: string, sha256:
     dc.sqlite
       .prepare('insert into dc_acceptances (tambon_code, package_sha256, seq, at, operator, note) values (?, ?, ?, ?, ?, ?)')
       .run(tambonCode, pkg.sha256, pkg.seq, tx.now.toISOString(), tx.operator, note ?? null);
-    // The accepted rows: the live rows as of that seq. For the latest package they are the current
-    // rows; for an older one, each row's last revision up to that seq (SQLite takes the bare
-    // columns of max() from the row holding the maximum), found by one pass over the history.
-    // A tombstone's revision is a deletion; before column sets, it could also be a change whose
-    // content (an object) has `deleted_at`.
-    dc.sqlite.prepare('delete from dc_accepted_rows where tambon_code = ?').run(tambonCode);
-    const latest = dc.sqlite.prepare("select max(seq) from dc_packages where tambon_code = ? and status = 'applied'").pluck().get(tambonCode) as number;
-    if (latest === pkg.seq) {
-      dc.sqlite
-        .prepare('insert into dc_accepted_rows (tambon_code, table_name, row_id, history_id) select tambon_code, table_name, row_id, history_id from dc_rows where tambon_code = ? and deleted = 0')
-        .run(tambonCode);
-    } else {
-      dc.sqlite
-        .prepare(
-          `insert into dc_accepted_rows (tambon_code, table_name, row_id, history_id)
-           select tambon_code, table_name, row_id, id from (
-             select tambon_code, table_name, row_id, id, op, content, column_set_id, max(seq) from dc_row_history
-             where tambon_code = ? and seq <= ? group by table_name, row_id)
-           where op <> 'deleted' and (column_set_id is not null or json_extract(content, '$.deleted_at') is null)`,
-        )
-        .run(tambonCode, pkg.seq);
-    }
+    // The accepted view reads the rows as of this package's seq from the history (revisions/ts).
     noteChange(tx, 'dc_acceptances');
-    noteChange(tx, 'dc_accepted_rows');
     tx.detail = { tambonCode, seq: pkg.seq, sha256: pkg.sha256 };
     return { tambonCode, seq: pkg.seq, sha256: pkg.sha256 };
   });
