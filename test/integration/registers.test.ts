@@ -148,7 +148,11 @@ describe('the registers workbook', () => {
     for (const [kind, rows] of Object.entries(expected)) {
       const dry = await run('import', '--workspace', 'w.tambon', kind, '--file', workbook, '--dry-run', '--json');
       expect(dry.code, dry.stderr).toBe(0);
-      expect(importOutcomeSchema.parse(JSON.parse(dry.stdout))).toMatchObject({ kind, dryRun: true, status: 'dry-run', rows: { imported: rows, rejected: 0 }, problems: [] });
+      const parsed = importOutcomeSchema.parse(JSON.parse(dry.stdout));
+      expect(parsed).toMatchObject({ kind, dryRun: true, status: 'dry-run', rows: { imported: rows, rejected: 0 }, problems: [] });
+      // The preview says a tier or a kind as the forms do, in Thai.
+      if (kind === 'welfare-funds') expect(parsed.preview.rows.map((r) => r[3])).toContain('ต้นแบบ');
+      if (kind === 'organisations') expect(parsed.preview.rows.map((r) => r[3])).toEqual(['กลุ่มออมทรัพย์']);
       const done = await run('import', '--workspace', 'w.tambon', kind, '--file', workbook, '--json');
       expect(done.code, done.stderr).toBe(0);
       expect(JSON.parse(done.stdout)).toMatchObject({ kind, status: 'imported', rows: { imported: rows, rejected: 0 } });
@@ -194,6 +198,8 @@ describe('the registers workbook', () => {
       ['ผู้นำ', 14, 'E', 'citizenIdInText'],
     ]);
     expect(outcome.problems[0]!.message).toBe('หมู่ที่ 1 มีคณะผู้นำเกิน 8 คน (ไม่เกิน 8 คนต่อหมู่บ้าน)');
+    // The preview names no person, and says the role in Thai.
+    expect(outcome.preview.rows[0]).toEqual(['3', '1', 'ผู้ใหญ่บ้าน/ประธานชุมชน', '', '']);
     expect(outcome.problems.map((p) => p.message).join(' ')).not.toContain(citizenIds[1]!);
 
     const strict = await run('import', '--workspace', 'w.tambon', 'leaders', '--file', 'leaders.xlsx', '--strict', '--json');

@@ -109,6 +109,32 @@ describeInChromium('browser end to end: assessment', (chromiumPath) => {
     await atEverySize(page, 'assessment-round');
   });
 
+  it("changes a round's label and date in place, keeping its notes; Escape leaves the edit", async () => {
+    await page.getByTestId('round-edit').click();
+    expect(await page.getByTestId('round-edit-date').inputValue()).toBe('15/3/2568');
+    await page.getByTestId('round-edit-label').fill('ก่อนดำเนินการ');
+    await page.getByTestId('round-edit-date').fill('30/02/2568');
+    await page.getByTestId('round-save').click();
+    expect(await page.getByTestId('round-edit-error').textContent()).toContain('วันที่ประเมินต้องเป็น วว/ดด/ปปปป พ.ศ.');
+    await page.getByTestId('round-edit-date').fill('16/03/2568');
+    await atEverySize(page, 'assessment-round-edit');
+    await page.getByTestId('round-save').click();
+    await page.getByTestId('round-ก่อนดำเนินการ').waitFor();
+    expect(await page.getByTestId('round-ก่อนดำเนินการ').textContent()).toContain('2568');
+    const [edited] = await must(web.call('assessment.rounds', {}));
+    expect(edited).toMatchObject({ label: 'ก่อนดำเนินการ', roundDate: '2025-03-16', notes: 'ประชุมที่ศาลาหมู่บ้าน ผู้นำครบทุกหมู่' });
+    // Escape leaves an edit unsaved; the label goes back through the same form.
+    await page.getByTestId('round-edit').click();
+    await page.getByTestId('round-edit-label').fill('ไม่บันทึก');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('round-edit-form').count()).toBe(0);
+    expect((await must(web.call('assessment.rounds', {})))[0]!.label).toBe('ก่อนดำเนินการ');
+    await page.getByTestId('round-edit').click();
+    await page.getByTestId('round-edit-label').fill('ก่อน');
+    await page.getByTestId('round-save').click();
+    await page.getByTestId('round-ก่อน').waitFor();
+  });
+
   it('compares two rounds for a village: the chart by component, the grade per round and what moved', async () => {
     // A second round "หลัง" where หมู่ 1 scores 2 everywhere: 25 % → C.
     const round = await must(web.call('assessment.addRound', { label: 'หลัง', roundDate: '2025-09-30', notes: null }));

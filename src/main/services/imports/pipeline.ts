@@ -15,6 +15,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { setForYear, type IndicatorSet } from '../../../shared/domain/evidence/indicatorSets';
 import { accountCategoryLabels, isForumKind, isRegisterKind, type AccountCategory, type ColumnMapping, type ImportKind } from '../../../shared/domain/imports/kinds';
 import { emptyProjectValues, pcsValues, planYears, projectValues, villageItemValues } from '../../../shared/domain/forum';
+import { villageItemKindTh } from '../../../shared/domain/forumForms';
+import { leaderRoles, organisationKinds, welfareTiers } from '../../../shared/domain/registers';
 import type { KnownIssue } from '../../../shared/domain/imports/forumRecords';
 import { cellText, columnLetter, type CellNote } from '../../../shared/domain/imports/cells';
 import { classifyRow, detectHeader, headerAt, type HeaderGuess, type SheetRow } from '../../../shared/domain/imports/headers';
@@ -723,18 +725,18 @@ function previewOf(kind: ImportKind, placed: readonly Placed[], known: readonly 
         return [String(row), issueNo(record.issueId), record.name, formatNumber(total), record.funding.map((f) => f.column).join(', '), moos(record.villageIds)];
       }
       case 'village-plans':
-        return [String(row), moo(record.villageId), record.itemKind, record.text, record.how ?? '', record.estimatedBudget === null ? '' : formatNumber(record.estimatedBudget)];
+        return [String(row), moo(record.villageId), villageItemKindTh[record.itemKind], record.text, record.how ?? '', record.estimatedBudget === null ? '' : formatNumber(record.estimatedBudget)];
       case 'assessment':
         return [String(row), sheet, record.villageId === null ? 'ตำบล' : moo(record.villageId), record.scores.map((x) => `${x.criterionNo}: ${x.score}`).join(' · ')];
       // A register's preview names no person: the role, not the name.
       case 'leaders':
-        return [String(row), moo(record.villageId), record.role, record.training === null ? '' : '✓', record.successor === null ? '' : '✓'];
+        return [String(row), moo(record.villageId), leaderRoles.labels[record.role].th, record.training === null ? '' : '✓', record.successor === null ? '' : '✓'];
       case 'learning-centres':
         return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.peopleServed === null ? '' : formatNumber(record.peopleServed)];
       case 'welfare-funds':
-        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.tier, record.year === null ? '' : String(record.year), record.contributions === null ? '' : formatNumber(record.contributions)];
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, welfareTiers.labels[record.tier].th, record.year === null ? '' : String(record.year), record.contributions === null ? '' : formatNumber(record.contributions)];
       case 'organisations':
-        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, record.orgKind, record.members === null ? '' : formatNumber(record.members), record.capital === null ? '' : formatNumber(record.capital)];
+        return [String(row), record.villageId ? moo(record.villageId) : '', record.name, organisationKinds.labels[record.orgKind].th, record.members === null ? '' : formatNumber(record.members), record.capital === null ? '' : formatNumber(record.capital)];
     }
   });
   const columns = {

@@ -33,7 +33,7 @@ function selected(ctx: AppContext, selection: LessonSelection): { lessons: Lesso
   const ws = requireWorkspace(ctx);
   const ids = selection.id ? [selection.id] : (selection.ids ?? searchLessonIds(ws.sqlite, { target: selection.target }));
   if (ids.length === 0) throw refused('ยังไม่มีบันทึกถอดบทเรียนให้พิมพ์', 'There are no lessons to print', selection.target ? 'target' : undefined);
-  const lessons = ids.map((id) => getLesson(ws.db, ws.sqlite, id));
+  const lessons = ids.map((id) => getLesson(ws.db, id));
   const t = ws.db.select().from(tambon).where(isNull(tambon.deletedAt)).get();
   return { lessons, context: { tambonNameTh: t?.nameTh ?? '', districtNameTh: t?.districtNameTh ?? '', provinceNameTh: t?.provinceNameTh ?? '', printedAt: ctx.clock() } };
 }

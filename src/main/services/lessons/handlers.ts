@@ -16,11 +16,11 @@ export const lessonsHandlers = {
   },
   'lessons.get': (ctx, { id }) => {
     const ws = requireWorkspace(ctx);
-    return getLesson(ws.db, ws.sqlite, id);
+    return getLesson(ws.db, id);
   },
   'lessons.targets': (ctx) => {
     const ws = requireWorkspace(ctx);
-    return lessonTargets(ws.db, ws.sqlite);
+    return lessonTargets(ws.db);
   },
   'lessons.create': (ctx, { values }) => write(ctx, as('lessons.create'), (tx) => createLesson(tx, values)),
   'lessons.update': (ctx, { id, rev, values }) => write(ctx, as('lessons.update'), (tx) => updateLesson(tx, id, rev, values)),

@@ -14,14 +14,11 @@ import { searchPlan, type Lesson, type LessonTarget, type LessonValues } from '.
 import { ServiceError } from '../../../shared/domain/result';
 import type { WorkspaceDb } from '../../db/client';
 import { insertRow, restoreRow, tombstoneRow, updateRow, type WriteTx } from '../../db/repository';
-import { forumRecords, lessonRecorders, lessons, projects } from '../../db/schema';
+import { assessmentRounds, forumRecords, lessonRecorders, lessons, projects } from '../../db/schema';
 
 type Db = WorkspaceDb['db'];
 type Sqlite = WorkspaceDb['sqlite'];
 type LessonRow = typeof lessons.$inferSelect;
-
-/** The table another capability keeps assessment rounds in (being built apart; read only if it exists). */
-const assessmentRoundsTable = 'assessment_rounds';
 
 function parseKeywords(text: string): string[] {
   try {
@@ -32,24 +29,13 @@ function parseKeywords(text: string): string[] {
   }
 }
 
-function tableColumns(sqlite: Sqlite, table: string): string[] | null {
-  const exists = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
-  if (!exists) return null;
-  return (sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+/** A live assessment round's label, or undefined when there is none with that id. */
+function assessmentRound(db: Db, id: string): { label: string } | undefined {
+  return db.select({ label: assessmentRounds.label }).from(assessmentRounds).where(and(eq(assessmentRounds.id, id), isNull(assessmentRounds.deletedAt))).get();
 }
 
-/** An assessment round's label, where the assessment capability's table exists; undefined when it does not. */
-function assessmentRound(sqlite: Sqlite, id: string): { found: boolean; label: string | null } | undefined {
-  const columns = tableColumns(sqlite, assessmentRoundsTable);
-  if (!columns) return undefined;
-  const labelColumn = ['label', 'name', 'name_th'].find((c) => columns.includes(c));
-  const live = columns.includes('deleted_at') ? ' and deleted_at is null' : '';
-  const row = sqlite.prepare(`select ${labelColumn ? `"${labelColumn}"` : 'id'} as label from ${assessmentRoundsTable} where id = ?${live}`).get(id) as { label: unknown } | undefined;
-  return { found: row !== undefined, label: row && typeof row.label === 'string' ? row.label : null };
-}
-
-/** What a target is called, or null when it is gone (or an assessment round this build cannot read). */
-export function targetLabel(db: Db, sqlite: Sqlite, target: LessonTarget): string | null {
+/** What a target is called, or null when it is gone. */
+export function targetLabel(db: Db, target: LessonTarget): string | null {
   if (target.kind === 'forum') {
     const record = db.select().from(forumRecords).where(and(eq(forumRecords.id, target.id), isNull(forumRecords.deletedAt))).get();
     if (!record) return null;
@@ -59,14 +45,11 @@ export function targetLabel(db: Db, sqlite: Sqlite, target: LessonTarget): strin
     const project = db.select({ name: projects.name }).from(projects).where(and(eq(projects.id, target.id), isNull(projects.deletedAt))).get();
     return project ? `โครงการ ${project.name || '(ไม่มีชื่อ)'}` : null;
   }
-  const round = assessmentRound(sqlite, target.id);
-  return round?.found ? `รอบการประเมิน ${round.label ?? ''}`.trim() : null;
+  const round = assessmentRound(db, target.id);
+  return round ? `รอบการประเมิน ${round.label}`.trim() : null;
 }
 
-/**
- * Refuses a target that does not exist where it can be checked: the forum record and projects
- * are this workspace's; assessment rounds are checked once their table exists.
- */
+/** Refuses a target that does not exist (or was deleted): a forum record, a project, an assessment round. */
 function checkTarget(tx: WriteTx, target: LessonTarget | null): void {
   if (!target) return;
   const missing = (th: string, en: string) => new ServiceError('NOT_FOUND', `เรื่องที่เกี่ยวข้อง: ${th}`, `Attached to: ${en}`, 'target');
@@ -79,8 +62,7 @@ function checkTarget(tx: WriteTx, target: LessonTarget | null): void {
       throw missing('ไม่พบโครงการนี้ (อาจถูกลบไปแล้ว)', 'no such project (it may have been deleted)');
     }
   } else {
-    const round = assessmentRound(tx.sqlite, target.id);
-    if (round && !round.found) throw missing('ไม่พบรอบการประเมินนี้', 'no such assessment round');
+    if (!assessmentRound(tx.db, target.id)) throw missing('ไม่พบรอบการประเมินนี้', 'no such assessment round');
   }
 }
 
@@ -88,7 +70,7 @@ function recorderOf(db: Db, lessonId: string): string | null {
   return db.select({ name: lessonRecorders.recorderName }).from(lessonRecorders).where(and(eq(lessonRecorders.lessonId, lessonId), isNull(lessonRecorders.deletedAt))).get()?.name ?? null;
 }
 
-function view(db: Db, sqlite: Sqlite, row: LessonRow): Lesson {
+function view(db: Db, row: LessonRow): Lesson {
   const target = row.targetKind && row.targetId ? ({ kind: row.targetKind as LessonTarget['kind'], id: row.targetId } satisfies LessonTarget) : null;
   return {
     id: row.id,
@@ -105,7 +87,7 @@ function view(db: Db, sqlite: Sqlite, row: LessonRow): Lesson {
     relatedRules: row.relatedRules,
     keywords: parseKeywords(row.keywords),
     target,
-    targetLabel: target ? targetLabel(db, sqlite, target) : null,
+    targetLabel: target ? targetLabel(db, target) : null,
   };
 }
 
@@ -136,10 +118,10 @@ function writeRecorder(tx: WriteTx, lessonId: string, name: string | null): void
 const notFound = () => new ServiceError('NOT_FOUND', 'ไม่พบบันทึกถอดบทเรียนนี้ (อาจถูกลบไปแล้ว)', 'No such lesson (it may have been deleted)', 'id');
 
 /** One live lesson. */
-export function getLesson(db: Db, sqlite: Sqlite, id: string): Lesson {
+export function getLesson(db: Db, id: string): Lesson {
   const row = db.select().from(lessons).where(and(eq(lessons.id, id), isNull(lessons.deletedAt))).get();
   if (!row) throw notFound();
-  return view(db, sqlite, row);
+  return view(db, row);
 }
 
 /** Records a new lesson. */
@@ -148,7 +130,7 @@ export function createLesson(tx: WriteTx, values: LessonValues): Lesson {
   const row = insertRow(tx, lessons, columnsOf(values));
   writeRecorder(tx, row.id, values.recorder);
   tx.detail = { title: values.title };
-  return view(tx.db, tx.sqlite, row);
+  return view(tx.db, row);
 }
 
 /**
@@ -170,7 +152,7 @@ export function updateLesson(tx: WriteTx, id: string, rev: number, values: Lesso
   const row = updateRow(tx, lessons, id, columnsOf(values))!;
   writeRecorder(tx, id, values.recorder);
   tx.detail = { title: values.title };
-  return view(tx.db, tx.sqlite, row);
+  return view(tx.db, row);
 }
 
 /** Deletes a lesson (a tombstone, with its recorder's row): {@link restoreLesson} undoes it. */
@@ -195,7 +177,7 @@ export function restoreLesson(tx: WriteTx, id: string): Lesson {
     .orderBy(desc(lessonRecorders.id))
     .get();
   if (recorder) restoreRow(tx, lessonRecorders, recorder.id);
-  return view(tx.db, tx.sqlite, row);
+  return view(tx.db, row);
 }
 
 /** What the list shows: a search text, one keyword exactly, the lessons of one target. */
@@ -246,23 +228,19 @@ export function listLessons(db: Db, sqlite: Sqlite, q: LessonQuery): { lessons: 
     .prepare("select k.value as keyword, count(*) as count from lessons l, json_each(l.keywords) k where l.deleted_at is null group by k.value order by count(*) desc, k.value")
     .all() as { keyword: string; count: number }[];
   const total = (sqlite.prepare('select count(*) from lessons where deleted_at is null').pluck().get() as number) ?? 0;
-  return { lessons: rows.map((row) => view(db, sqlite, row)), keywords, total };
+  return { lessons: rows.map((row) => view(db, row)), keywords, total };
 }
 
-/** What a lesson can be attached to: the forum record, the projects, assessment rounds where they exist. */
-export function lessonTargets(db: Db, sqlite: Sqlite): { kind: LessonTarget['kind']; id: string; label: string }[] {
+/** What a lesson can be attached to: the forum record, the projects, the assessment rounds. */
+export function lessonTargets(db: Db): { kind: LessonTarget['kind']; id: string; label: string }[] {
   const out: { kind: LessonTarget['kind']; id: string; label: string }[] = [];
   const record = db.select().from(forumRecords).where(isNull(forumRecords.deletedAt)).get();
-  if (record) out.push({ kind: 'forum', id: record.id, label: targetLabel(db, sqlite, { kind: 'forum', id: record.id })! });
+  if (record) out.push({ kind: 'forum', id: record.id, label: targetLabel(db, { kind: 'forum', id: record.id })! });
   for (const p of db.select({ id: projects.id, name: projects.name }).from(projects).where(isNull(projects.deletedAt)).orderBy(projects.issueId, projects.sortKey).all()) {
     out.push({ kind: 'project', id: p.id, label: `โครงการ ${p.name || '(ไม่มีชื่อ)'}` });
   }
-  const columns = tableColumns(sqlite, assessmentRoundsTable);
-  if (columns) {
-    const live = columns.includes('deleted_at') ? ' where deleted_at is null' : '';
-    for (const { id } of sqlite.prepare(`select id from ${assessmentRoundsTable}${live}`).all() as { id: string }[]) {
-      out.push({ kind: 'assessmentRound', id, label: targetLabel(db, sqlite, { kind: 'assessmentRound', id }) ?? id });
-    }
+  for (const r of db.select({ id: assessmentRounds.id, label: assessmentRounds.label }).from(assessmentRounds).where(isNull(assessmentRounds.deletedAt)).orderBy(assessmentRounds.roundDate, assessmentRounds.label).all()) {
+    out.push({ kind: 'assessmentRound', id: r.id, label: `รอบการประเมิน ${r.label}` });
   }
   return out;
 }

@@ -76,6 +76,7 @@ function RoundsView({ framework, readonly, onImport }: { framework: Framework; r
   const pickFile = useFilePicker();
   const rounds = useCall('assessment.rounds', {});
   const [chosen, setChosen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const list = rounds.data ?? [];
   const current = list.find((x) => x.id === chosen) ?? list.at(-1) ?? null;
   const detail = useCall('assessment.round', { id: current?.id ?? '' }, { enabled: current !== null });
@@ -111,7 +112,7 @@ function RoundsView({ framework, readonly, onImport }: { framework: Framework; r
           </button>
         )}
       </div>
-      {!readonly && <RoundForm onAdded={(id) => setChosen(id)} />}
+      {!readonly && <RoundForm onDone={(id) => setChosen(id)} />}
       {list.length === 0 ? (
         <p className="empty" data-testid="assessment-no-rounds">
           {r.none}
@@ -132,13 +133,19 @@ function RoundsView({ framework, readonly, onImport }: { framework: Framework; r
                 {r.units(current.completeUnits, current.scoredUnits)} · {r.participants(current.participantCount)}
                 {current.fromImport ? ` · ${r.fromImport}` : ''}
               </span>
-              {!readonly && (
-                <button type="button" className="button button-small button-danger-quiet" onClick={() => void remove(current)} data-testid="round-remove">
-                  {r.remove}
-                </button>
+              {!readonly && editing !== current.id && (
+                <span className="button-row">
+                  <button type="button" className="button button-small" onClick={() => setEditing(current.id)} data-testid="round-edit">
+                    {r.edit}
+                  </button>
+                  <button type="button" className="button button-small button-danger-quiet" onClick={() => void remove(current)} data-testid="round-remove">
+                    {r.remove}
+                  </button>
+                </span>
               )}
             </div>
           )}
+          {current && !readonly && editing === current.id && <RoundForm round={current} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />}
           {detail.data && detail.data.round.id === current?.id && (
             <>
               <ScoreGrid framework={framework} detail={detail.data} readonly={readonly} />
@@ -151,22 +158,27 @@ function RoundsView({ framework, readonly, onImport }: { framework: Framework; r
   );
 }
 
-/** Adding a round: its label, date (พ.ศ.) and notes. */
-function RoundForm({ onAdded }: { onAdded: (id: string) => void }) {
+/** Adding a round, or changing one's label and date (พ.ศ.); its notes are kept. Escape cancels an edit. */
+function RoundForm({ round, onDone, onCancel }: { round?: RoundView; onDone: (id: string) => void; onCancel?: () => void }) {
   const { t, errorText } = useI18n();
   const r = t.assessment.rounds;
-  const [label, setLabel] = useState('');
-  const [dateText, setDateText] = useState('');
+  const [label, setLabel] = useState(round?.label ?? '');
+  const [dateText, setDateText] = useState(round?.roundDate ? formatDateInputBE(round.roundDate) : '');
   const [error, setError] = useState<string | null>(null);
+  const id = round ? `round-${round.id}` : 'round';
   const submit = async () => {
     const iso = dateText.trim() === '' ? null : parseDateBE(dateText);
     if (dateText.trim() !== '' && !iso) return setError(r.dateInvalid);
-    const result = await change('assessment.addRound', { label, roundDate: iso, notes: null });
+    const result = round
+      ? await change('assessment.updateRound', { id: round.id, label, roundDate: iso, notes: round.notes })
+      : await change('assessment.addRound', { label, roundDate: iso, notes: null });
     if (!result.ok) return setError(errorText(result.error));
     setError(null);
-    setLabel('');
-    setDateText('');
-    onAdded(result.value.id);
+    if (!round) {
+      setLabel('');
+      setDateText('');
+    }
+    onDone(result.value.id);
   };
   return (
     <form
@@ -175,21 +187,45 @@ function RoundForm({ onAdded }: { onAdded: (id: string) => void }) {
         e.preventDefault();
         void submit();
       }}
-      data-testid="round-form"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) onCancel();
+      }}
+      data-testid={round ? 'round-edit-form' : 'round-form'}
     >
       <div className="field">
-        <label htmlFor="round-label">{r.label}</label>
-        <input id="round-label" className="input" value={label} placeholder={r.labelHint} maxLength={31} onChange={(e) => setLabel(e.target.value)} data-testid="round-label" />
+        <label htmlFor={`${id}-label`}>{r.label}</label>
+        <input
+          id={`${id}-label`}
+          className="input"
+          value={label}
+          placeholder={r.labelHint}
+          maxLength={31}
+          onChange={(e) => setLabel(e.target.value)}
+          autoFocus={Boolean(round)}
+          data-testid={round ? 'round-edit-label' : 'round-label'}
+        />
       </div>
       <div className="field">
-        <label htmlFor="round-date">{r.date}</label>
-        <input id="round-date" className="input" value={dateText} placeholder={formatDateInputBE(new Date().toISOString().slice(0, 10))} onChange={(e) => setDateText(e.target.value)} data-testid="round-date" />
+        <label htmlFor={`${id}-date`}>{r.date}</label>
+        <input
+          id={`${id}-date`}
+          className="input"
+          value={dateText}
+          placeholder={formatDateInputBE(new Date().toISOString().slice(0, 10))}
+          onChange={(e) => setDateText(e.target.value)}
+          data-testid={round ? 'round-edit-date' : 'round-date'}
+        />
       </div>
-      <button type="submit" className="button button-primary" data-testid="round-add">
-        {r.add}
+      <button type="submit" className="button button-primary" data-testid={round ? 'round-save' : 'round-add'}>
+        {round ? r.save : r.add}
       </button>
+      {onCancel && (
+        <button type="button" className="button" onClick={onCancel} data-testid="round-cancel">
+          {r.cancel}
+        </button>
+      )}
       {error && (
-        <p className="field-error round-form-error" role="alert" data-testid="round-error">
+        <p className="field-error round-form-error" role="alert" data-testid={round ? 'round-edit-error' : 'round-error'}>
           {error}
         </p>
       )}
