@@ -177,10 +177,21 @@ describeInChromium('browser end to end: lessons and progress reports', (chromium
     await expect.poll(() => page.getByTestId('clusters-table').locator('tbody tr').count()).toBeGreaterThan(10);
     await atEverySize(page, 'clusters');
     await page.getByTestId('cluster-name').fill('กลุ่มลุ่มน้ำปากพนัง');
-    await page.getByTestId('cluster-codes').fill('800108, 999999');
+    // No tambon chosen: the picker says so in Thai.
     await page.getByTestId('cluster-save').click();
-    await page.getByTestId('error-cluster-codes-error').waitFor();
-    await page.getByTestId('cluster-codes').fill('800108, 800102');
+    expect(await page.getByTestId('error-cluster-codes-error').textContent()).toContain('กรุณาเลือกตำบลอย่างน้อย 1 ตำบล');
+    // Tambons are found by name (ต.นาทราย) or by code, in Thai digits too, and chosen by their checkbox.
+    await page.getByTestId('cluster-filter').fill('นาทราย');
+    await expect.poll(() => page.getByTestId('cluster-tambons').locator('input[type=checkbox]').count()).toBe(1);
+    await page.getByTestId('cluster-tambon-800108').check();
+    await page.getByTestId('cluster-filter').fill('๘๐๐๑๐๒');
+    await page.getByTestId('cluster-tambon-800102').check();
+    expect(await page.getByTestId('cluster-chosen').textContent()).toBe('ต.ท่าวัง, ต.นาทราย');
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.getByTestId('cluster-chosen').scrollIntoViewIfNeeded();
+      await atEverySize(page, 'clusters-picker', [size]);
+    }
     await page.getByTestId('cluster-save').click();
     await page.getByTestId('clusters-scope-custom').click();
     await expect.poll(() => page.getByTestId('clusters-table').locator('tbody tr').count()).toBe(1);

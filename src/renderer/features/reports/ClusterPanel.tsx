@@ -23,7 +23,7 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
   const [scope, setScope] = useState<(typeof scopes)[number]>('all');
   const [open, setOpen] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [codes, setCodes] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<{ field: 'nameTh' | 'tambonCodes' | 'form'; message: string } | null>(null);
   const query = useCall('reports.clusters', { view, scope });
   const report = query.data;
@@ -33,18 +33,14 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
     return result.ok ? { ok: true as const, path: result.value.path } : result;
   };
   const addCluster = async () => {
-    const tambonCodes = codes
-      .split(/[,\s]+/)
-      .map((c) => c.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)))
-      .filter(Boolean);
-    const result = await change('reports.clusters.save', { nameTh: name, tambonCodes });
+    const result = await change('reports.clusters.save', { nameTh: name, tambonCodes: [...chosen] });
     if (!result.ok) {
       const field = result.error.field?.split('.')[0];
       return setError({ field: field === 'nameTh' || field === 'tambonCodes' ? field : 'form', message: errorText(result.error) });
     }
     setError(null);
     setName('');
-    setCodes('');
+    setChosen(new Set());
   };
   const removeCluster = async (id: string) => {
     const result = await change('reports.clusters.remove', { id });
@@ -124,19 +120,17 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
               <input id="cluster-name" className="input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-describedby="cluster-name-error" data-testid="cluster-name" />
               <FieldError id="cluster-name-error" message={error?.field === 'nameTh' ? error.message : undefined} />
             </div>
-            <div className="field">
-              <label htmlFor="cluster-codes">{r.clusterCodes}</label>
-              <input
-                id="cluster-codes"
-                className="input"
-                value={codes}
-                placeholder={r.clusterCodesHint}
-                onChange={(e) => setCodes(e.target.value)}
-                aria-describedby="cluster-codes-error"
-                data-testid="cluster-codes"
-              />
-              <FieldError id="cluster-codes-error" message={error?.field === 'tambonCodes' ? error.message : undefined} />
-            </div>
+          </div>
+          <TambonPicker
+            view={view}
+            chosen={chosen}
+            onChange={(next) => {
+              setChosen(next);
+              if (error?.field === 'tambonCodes') setError(null);
+            }}
+            error={error?.field === 'tambonCodes' ? error.message : undefined}
+          />
+          <div className="form-actions">
             <button type="submit" className="button button-primary" data-testid="cluster-save">
               {r.saveCluster}
             </button>
@@ -145,5 +139,60 @@ export function ClusterPanel({ view, readonly }: { view: View; readonly: boolean
         </form>
       )}
     </section>
+  );
+}
+
+/**
+ * Choosing a cluster's tambons: the area's tambons by district, each a checkbox named ต.ชื่อ with
+ * its code; the filter matches a tambon's or district's name or the code (Thai digits too).
+ */
+function TambonPicker({ view, chosen, onChange, error }: { view: View; chosen: ReadonlySet<string>; onChange: (next: ReadonlySet<string>) => void; error?: string }) {
+  const { t } = useI18n();
+  const r = t.reports;
+  const [filter, setFilter] = useState('');
+  const status = useCall('datacenter.status', { view });
+  const tambons = status.data?.tambons ?? [];
+  const needle = filter.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  const shown = tambons.filter((tb) => needle === '' || tb.code.includes(needle) || tb.nameTh.includes(needle) || tb.districtNameTh.includes(needle));
+  const districts = [...new Set(shown.map((tb) => tb.districtCode))];
+  const toggle = (code: string) => {
+    const next = new Set(chosen);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    onChange(next);
+  };
+  const names = tambons.filter((tb) => chosen.has(tb.code)).map((tb) => `ต.${tb.nameTh}`);
+  return (
+    <fieldset className="tambon-picker" aria-describedby="cluster-codes-error">
+      <legend className="label">
+        {r.clusterTambons} <span className="muted">({r.chosenCount(chosen.size)})</span>
+      </legend>
+      <input className="input" type="search" value={filter} placeholder={r.clusterFilterHint} aria-label={r.clusterFilterHint} onChange={(e) => setFilter(e.target.value)} data-testid="cluster-filter" />
+      <div className="tambon-picker-list" data-testid="cluster-tambons">
+        {districts.length === 0 && <p className="empty">{r.noTambonMatches}</p>}
+        {districts.map((d) => {
+          const inDistrict = shown.filter((tb) => tb.districtCode === d);
+          return (
+            <div key={d} role="group" aria-label={`อ.${inDistrict[0]!.districtNameTh}`} className="tambon-picker-group">
+              <p className="tambon-picker-district">อ.{inDistrict[0]!.districtNameTh}</p>
+              {inDistrict.map((tb) => (
+                <label key={tb.code} className="choice">
+                  <input type="checkbox" checked={chosen.has(tb.code)} onChange={() => toggle(tb.code)} data-testid={`cluster-tambon-${tb.code}`} />
+                  <span>
+                    ต.{tb.nameTh} <span className="muted">{tb.code}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+      {names.length > 0 && (
+        <p className="muted" data-testid="cluster-chosen">
+          {names.join(', ')}
+        </p>
+      )}
+      <FieldError id="cluster-codes-error" message={error} />
+    </fieldset>
   );
 }
