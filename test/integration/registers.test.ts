@@ -316,5 +316,25 @@ describe('the registers in a package', () => {
     const [applied] = await importJob(province, [second.file]);
     expect(applied!.tables.register_people_counts).toMatchObject({ new: 0, changed: 1, deleted: 0 });
     expect(applied!.tables.welfare_funds).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
+
+    // The province's overview: the registers by district, the sums of the latest package's counts.
+    const latest = zipEntries(second.file);
+    const [header, ...lines] = readCsv(Buffer.from(latest['data/register_people_counts.csv']!).toString('utf8'));
+    const sent = lines.map((r) => Object.fromEntries(header!.map((h, i) => [h!, r[i] ?? null])));
+    const sum = (register: string, column: string) => sent.filter((r) => r.register === register).reduce((n, r) => n + Number(r[column]), 0);
+    const { registers } = await ok(province, 'datacenter.dashboard', { view: 'latest' });
+    expect(registers).toEqual([
+      {
+        districtCode: '8001',
+        districtNameTh: expect.any(String),
+        tambons: 1,
+        workingGroup: sum('working-group', 'people'),
+        facilitators: sum('facilitators', 'people'),
+        leaders: 8,
+        leadersTrained: sum('leaders', 'trained'),
+        leadersWithSuccessor: sum('leaders', 'with_successor'),
+      },
+    ]);
+    expect(sum('leaders', 'people')).toBe(8);
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import {
   unitResult,
   type Framework,
 } from '../../src/shared/domain/assessment';
-import { assessmentGrades } from '../../src/shared/domain/dashboard';
+import { assessmentGrades, registerTotals } from '../../src/shared/domain/dashboard';
 import { detectHeader } from '../../src/shared/domain/imports/headers';
 import { autoMap } from '../../src/shared/domain/imports/mapping';
 import { checkMapping } from '../../src/shared/domain/imports/mappingCheck';
@@ -254,5 +254,21 @@ describe('the data center grade summary', () => {
       { districtCode: '8001', districtNameTh: 'อ.8001', roundLabel: 'ก่อน', tambons: 2, villages: { A: 2 }, villagesUngraded: 1, tambonGrades: { B: 1 }, tambonsUngraded: 1 },
       { districtCode: '8002', districtNameTh: 'อ.8002', roundLabel: 'ก่อน', tambons: 1, villages: { C: 1 }, villagesUngraded: 0, tambonGrades: {}, tambonsUngraded: 0 },
     ]);
+  });
+
+  it('adds up the registers of people by district, leaving out tambons with none and counts deleted', () => {
+    const tambon = (code: string, districtCode: string, seq: number | null) => ({ code, nameTh: code, districtCode, districtNameTh: `อ.${districtCode}`, seq, createdAt: null });
+    const count = (register: string, people: number, trained = 0, successor = 0, deleted: string | null = null) => ({ register, people, trained, with_successor: successor, deleted_at: deleted });
+    const rows: Record<string, Record<string, unknown>[]> = {
+      a: [count('working-group', 5), count('facilitators', 2), count('leaders', 8, 6, 3), count('leaders', 4, 4, 4, '2026-11-01T00:00:00.000Z')],
+      b: [count('leaders', 3, 1, 0)],
+      c: [],
+      silent: [count('leaders', 7, 7, 7)],
+    };
+    const totals = registerTotals({
+      tambons: [tambon('a', '8001', 1), tambon('b', '8001', 2), tambon('c', '8002', 1), tambon('silent', '8002', null)],
+      rows: (code, table) => (table === 'register_people_counts' ? (rows[code] ?? []) : []),
+    });
+    expect(totals).toEqual([{ districtCode: '8001', districtNameTh: 'อ.8001', tambons: 2, workingGroup: 5, facilitators: 2, leaders: 11, leadersTrained: 7, leadersWithSuccessor: 3 }]);
   });
 });

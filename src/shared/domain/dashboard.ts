@@ -59,6 +59,11 @@ export const dashboardTables = {
    * is empty), computed at export (services/packages/derived.ts) with the tambon's framework.
    */
   assessment: { table: 'assessment_unit_results', label: 'round_label', villageId: 'village_id', complete: 'complete', grade: 'grade' },
+  /**
+   * The registers of people as counts per register (`working-group`, `facilitators`, `leaders`),
+   * village and role, computed at export; the names stay in the tambon's workspace.
+   */
+  registers: { table: 'register_people_counts', register: 'register', people: 'people', trained: 'trained', withSuccessor: 'with_successor' },
 } as const;
 
 /** A tambon of the area, with what was received from it. */
@@ -383,4 +388,52 @@ export function assessmentGrades(input: DashboardInput): GradeSummary[] {
     }
   }
   return [...out.values()].sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.roundLabel.localeCompare(b.roundLabel, 'th'));
+}
+
+/** The registers of people of a district's tambons. */
+export interface RegisterTotals {
+  districtCode: string;
+  districtNameTh: string;
+  /** Tambons whose packages carry register counts. */
+  tambons: number;
+  workingGroup: number;
+  facilitators: number;
+  leaders: number;
+  /** Leaders with a training recorded. */
+  leadersTrained: number;
+  /** Leaders with a successor named. */
+  leadersWithSuccessor: number;
+}
+
+/**
+ * The working groups, facilitators (คุณอำนวย) and village leaders by district, with how many
+ * leaders were trained and have a successor, from `register_people_counts`. A district whose
+ * tambons sent no register is left out.
+ */
+export function registerTotals(input: DashboardInput): RegisterTotals[] {
+  const t = dashboardTables.registers;
+  const out = new Map<string, RegisterTotals>();
+  for (const tambon of input.tambons) {
+    if (tambon.seq === null) continue;
+    const rows = live(input.rows(tambon.code, t.table));
+    if (rows.length === 0) continue;
+    let entry = out.get(tambon.districtCode);
+    if (!entry) {
+      entry = { districtCode: tambon.districtCode, districtNameTh: tambon.districtNameTh, tambons: 0, workingGroup: 0, facilitators: 0, leaders: 0, leadersTrained: 0, leadersWithSuccessor: 0 };
+      out.set(tambon.districtCode, entry);
+    }
+    entry.tambons += 1;
+    for (const row of rows) {
+      const people = num(row[t.people]);
+      const register = str(row[t.register]);
+      if (register === 'working-group') entry.workingGroup += people;
+      else if (register === 'facilitators') entry.facilitators += people;
+      else if (register === 'leaders') {
+        entry.leaders += people;
+        entry.leadersTrained += num(row[t.trained]);
+        entry.leadersWithSuccessor += num(row[t.withSuccessor]);
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => a.districtCode.localeCompare(b.districtCode));
 }

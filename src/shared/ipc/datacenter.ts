@@ -123,6 +123,19 @@ export const datacenterSlice = defineSlice({
             tambonsUngraded: z.number(),
           }),
         ),
+        /** The registers of people by district: working groups, facilitators, leaders (trained, with a successor). */
+        registers: z.array(
+          z.object({
+            districtCode: z.string(),
+            districtNameTh: z.string(),
+            tambons: z.number(),
+            workingGroup: z.number(),
+            facilitators: z.number(),
+            leaders: z.number(),
+            leadersTrained: z.number(),
+            leadersWithSuccessor: z.number(),
+          }),
+        ),
       }),
       reads: packageTables,
     },

@@ -35,8 +35,12 @@ describeInChromium('browser end to end: the data center', (chromiumPath) => {
     // A tambon office elsewhere: its workspace, two villages, a signed package, and a tampered copy.
     const office = testContext();
     await createTambon(office, '800108', 'nasai.tambon');
-    await ok(office, 'villages.add', { moo: 1, name: 'บ้านนาทราย', households: 215, population: 742 });
+    const moo1 = await ok(office, 'villages.add', { moo: 1, name: 'บ้านนาทราย', households: 215, population: 742 });
     await ok(office, 'villages.add', { moo: 2, name: 'บ้านควนหรั่ง', households: 180, population: 600 });
+    // Village leaders (they travel as counts): three, two trained, one with a successor.
+    for (const [i, training, successor] of [[1, 'หลักสูตรผู้นำ', 'นายสืบทอด หนึ่ง'], [2, 'หลักสูตรผู้นำ', null], [3, null, null]] as const) {
+      await ok(office, 'registers.leaders.save', { values: { villageId: moo1.id, name: `นายผู้นำ คนที่${i}`, role: i === 1 ? 'head' : 'kunkit', training, successor } });
+    }
     // A plan and จปฐ. figures, so the overview has charts to draw.
     createPlanTables(office.session.workspace!.sqlite);
     fillPlan(office.session.workspace!.sqlite, { villages: 2, issues: 5, problemsPerIssue: 2, projects: 8, households: 0, ledgerLines: 0, indicators: 10 }, 7);
@@ -156,11 +160,19 @@ describeInChromium('browser end to end: the data center', (chromiumPath) => {
     expect(await page.getByTestId('dashboard-reporting').textContent()).toContain('นาทราย');
     await expect.poll(() => page.getByTestId('dashboard-nothing').locator('tbody tr').count()).toBe(169);
     // The charts are drawn (chart.js on a canvas, once the Thai font is in), each with its table a click away.
-    for (const chart of ['dc-budget', 'dc-bmn']) await page.getByTestId(`chart-${chart}-canvas`).waitFor();
+    for (const chart of ['dc-budget', 'dc-bmn', 'dc-registers']) await page.getByTestId(`chart-${chart}-canvas`).waitFor();
+    const registers = page.getByTestId('dashboard-registers');
+    expect(await registers.locator('tbody tr').count()).toBe(1);
+    expect(((await registers.locator('tbody tr').textContent()) ?? '').replace(/\s+/g, ' ')).toContain('32 (66.7%)1 (33.3%)');
     await page.getByTestId('chart-dc-budget-show-table').click();
     expect(await page.getByTestId('chart-dc-budget').locator('tbody tr').count()).toBe(5);
     await page.getByTestId('chart-dc-budget-show-chart').click();
     await atEverySize(page, 'datacenter-dashboard');
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await registers.scrollIntoViewIfNeeded();
+      await atEverySize(page, 'datacenter-dashboard-registers', [size]);
+    }
     await page.getByTestId('dc-nav-status').click();
     const row = page.getByTestId('status-800108');
     await row.getByRole('button', { name: /รับรองชุดลำดับที่ 1/ }).click();

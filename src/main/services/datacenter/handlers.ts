@@ -1,7 +1,7 @@
 /** The data center capability's handlers. */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { assessmentGrades, bmnFailing, flaggedProjects, issueTotals, reporting } from '../../../shared/domain/dashboard';
+import { assessmentGrades, bmnFailing, flaggedProjects, issueTotals, registerTotals, reporting } from '../../../shared/domain/dashboard';
 import { refused } from '../../../shared/domain/result';
 import type { datacenterSlice } from '../../../shared/ipc/datacenter';
 import type { AppContext } from '../context';
@@ -67,6 +67,7 @@ export const datacenterHandlers = {
       flagged: flaggedProjects(input).map((p) => ({ tambonCode: p.tambonCode, tambonNameTh: p.tambonNameTh, districtNameTh: p.districtNameTh, issueNo: p.issueNo, name: p.name, budget: p.budget })),
       bmn: bmnFailing(input),
       assessment: assessmentGrades(input),
+      registers: registerTotals(input),
     };
   },
   'datacenter.exportXlsx': async (ctx, { form, path: target, view }) => {

@@ -17,14 +17,15 @@ export interface Series {
 
 /**
  * A bar chart: `horizontal` for long category names (indicators), `percent` for a 0–100 axis
- * with `%` on its ticks; values are written in the tooltip with thousands separators.
+ * with `%` on its ticks, `whole` for counts (people, tambons: no 0.5 tick); values are written in
+ * the tooltip with thousands separators.
  */
-export function barChart(options: { labels: string[]; series: Series[]; horizontal?: boolean; percent?: boolean; legend?: boolean; stacked?: boolean }): ChartConfiguration<'bar'> {
+export function barChart(options: { labels: string[]; series: Series[]; horizontal?: boolean; percent?: boolean; whole?: boolean; legend?: boolean; stacked?: boolean }): ChartConfiguration<'bar'> {
   const valueAxis = {
     beginAtZero: true,
     ...(options.percent ? { max: 100 } : {}),
     stacked: options.stacked ?? false,
-    ticks: { callback: (value: string | number) => (options.percent ? `${value}%` : formatCount(Number(value))) },
+    ticks: { ...(options.whole ? { precision: 0 } : {}), callback: (value: string | number) => (options.percent ? `${value}%` : formatCount(Number(value))) },
     grid: { color: '#e6eaef' },
   };
   const categoryAxis = { stacked: options.stacked ?? false, ticks: { autoSkip: false }, grid: { display: false } };

@@ -61,6 +61,29 @@ export function DashboardPanel({ view }: { view: View }) {
           series: [{ label: t.datacenter.tambonsFailing, data: d.bmn.map((b) => b.tambonsFailing), color: chartColors.bad }],
           horizontal: true,
           legend: false,
+          whole: true,
+        });
+  const share = (part: number, whole: number) => t.datacenter.percentOf(formatNumber(part), whole === 0 ? '0' : formatNumber(Math.round((1000 * part) / whole) / 10));
+  const registerTable = {
+    columns: [
+      { label: t.datacenter.districtCol, type: 'text' as const },
+      { label: t.datacenter.registersLeaders, type: 'number' as const },
+      { label: t.datacenter.registersTrained, type: 'number' as const },
+      { label: t.datacenter.registersWithSuccessor, type: 'number' as const },
+    ],
+    rows: d.registers.map((r) => [r.districtNameTh, r.leaders, r.leadersTrained, r.leadersWithSuccessor]),
+  };
+  const registerChart =
+    d.registers.length === 0
+      ? null
+      : barChart({
+          labels: d.registers.map((r) => r.districtNameTh),
+          series: [
+            { label: t.datacenter.registersLeaders, data: d.registers.map((r) => r.leaders), color: chartColors.primary },
+            { label: t.datacenter.registersTrained, data: d.registers.map((r) => r.leadersTrained), color: chartColors.good },
+            { label: t.datacenter.registersWithSuccessor, data: d.registers.map((r) => r.leadersWithSuccessor), color: chartColors.warning },
+          ],
+          whole: true,
         });
   return (
     <section aria-labelledby="dc-dashboard-title" data-testid="datacenter-dashboard">
@@ -169,6 +192,34 @@ export function DashboardPanel({ view }: { view: View }) {
             ...assessmentGrades.map((g) => formatNumber(a.villages[g] ?? 0)),
             formatNumber(a.villagesUngraded),
             [...Object.entries(a.tambonGrades).map(([g, n]) => `${g} ${n}`), ...(a.tambonsUngraded > 0 ? [t.datacenter.assessmentUngradedCount(a.tambonsUngraded)] : [])].join(' · '),
+          ],
+        }))}
+      />
+
+      <h3 className="section-title">{t.datacenter.registersTitle}</h3>
+      <ChartCard id="dc-registers" title={t.datacenter.registersChart} subtitle={subtitle} chart={registerChart} table={registerTable} empty={t.datacenter.noData} />
+      <DashboardTable
+        testId="dashboard-registers"
+        empty={t.datacenter.noData}
+        columns={[
+          { label: t.datacenter.districtCol, className: 'name-cell' },
+          { label: t.datacenter.registersTambons, className: 'num' },
+          { label: t.datacenter.registersWorkingGroup, className: 'num' },
+          { label: t.datacenter.registersFacilitators, className: 'num' },
+          { label: t.datacenter.registersLeaders, className: 'num' },
+          { label: t.datacenter.registersTrained, className: 'num' },
+          { label: t.datacenter.registersWithSuccessor, className: 'num' },
+        ]}
+        rows={d.registers.map((r) => ({
+          key: r.districtCode,
+          cells: [
+            r.districtNameTh,
+            formatNumber(r.tambons),
+            formatNumber(r.workingGroup),
+            formatNumber(r.facilitators),
+            formatNumber(r.leaders),
+            share(r.leadersTrained, r.leaders),
+            share(r.leadersWithSuccessor, r.leaders),
           ],
         }))}
       />
