@@ -326,7 +326,7 @@ describe('the registers in a package', () => {
     expect(registers).toEqual([
       {
         districtCode: '8001',
-        districtNameTh: expect.any(String),
+        districtNameTh: 'เมืองนครศรีธรรมราช',
         tambons: 1,
         workingGroup: sum('working-group', 'people'),
         facilitators: sum('facilitators', 'people'),
