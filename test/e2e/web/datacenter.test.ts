@@ -20,6 +20,7 @@ import { keyOf, rezip } from '../../support/datacenter';
 import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
 import { createTambon, passphrase } from '../../support/packages';
 import { createPlanTables, fillPlan } from '../../support/planTables';
+import { openPage } from '../../support/page';
 import { atEverySize, sizes } from '../../support/screens';
 import { enterOperatorName } from '../../support/workspaceFlow';
 
@@ -56,11 +57,7 @@ describeInChromium('browser end to end: the data center', (chromiumPath) => {
     await ok(office, 'workspace.close');
     fs.copyFileSync(workspaceFile, path.join(web.root, 'nasai.tambon'));
     browser = await launchChromium(chromiumPath);
-    page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-    });
+    page = await openPage(browser, pageErrors);
   });
 
   afterAll(async () => {

@@ -17,7 +17,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runJobInline } from '../../../src/main/services/jobs/inline';
 import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
-import { atEverySize, screenshotDir, sizes } from '../../support/screens';
+import { answerPrompt, must, openPage } from '../../support/page';
+import { atEverySize, screenshotDir } from '../../support/screens';
 import { fakeCitizenId, fakeName, makeHouseholds, writeBmnWorkbook, writeRowsWorkbook } from '../../support/surveyFiles';
 
 describeInChromium('browser end to end: imports and evidence', (chromiumPath) => {
@@ -26,21 +27,7 @@ describeInChromium('browser end to end: imports and evidence', (chromiumPath) =>
   let page: Page;
   const pageErrors: string[] = [];
 
-  const must = async <T,>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { messageEn: string } }>) => {
-    const result = await promise;
-    if (!result.ok) throw new Error(result.error.messageEn);
-    return result.value;
-  };
-
   /** Answers the in-page file prompt with `name` (a file under the harness's folder). */
-  const answerPrompt = async (name: string) => {
-    const prompt = page.getByTestId('path-prompt');
-    await prompt.waitFor();
-    await page.locator('#path-prompt-input').fill(name);
-    await page.getByTestId('path-prompt-ok').click();
-    await expect.poll(() => prompt.count()).toBe(0);
-  };
-
   /** Waits until every chart canvas on the page has been drawn (after the Thai font loaded). */
   const chartsDrawn = async () => {
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(0);
@@ -50,14 +37,7 @@ describeInChromium('browser end to end: imports and evidence', (chromiumPath) =>
   beforeAll(async () => {
     web = await startWebHarness();
     browser = await launchChromium(chromiumPath);
-    page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${response.url()}`);
-    });
+    page = await openPage(browser, pageErrors, { http: true });
     fs.mkdirSync(screenshotDir, { recursive: true });
 
     // ต.นาทราย with four villages, as a clerk would have set it up.
@@ -122,7 +102,7 @@ describeInChromium('browser end to end: imports and evidence', (chromiumPath) =>
 
   it('reads the file: the header found under the title rows, the columns mapped, names and ids not shown', async () => {
     await page.getByTestId('import-choose-file').click();
-    await answerPrompt('จปฐ-2563-นาทราย.xlsx');
+    await answerPrompt(page, 'จปฐ-2563-นาทราย.xlsx');
     await expect.poll(() => page.getByTestId('import-file').textContent()).toBe('จปฐ-2563-นาทราย.xlsx');
     await page.getByTestId('import-inspect').click();
     await page.getByTestId('mapping-table').waitFor();
@@ -155,7 +135,7 @@ describeInChromium('browser end to end: imports and evidence', (chromiumPath) =>
     await expect.poll(() => page.getByTestId('import-preview').locator('tbody tr').count()).toBe(10);
     await atEverySize(page, 'import-report');
     await page.getByTestId('import-report-download').click();
-    await answerPrompt('รายงาน-จปฐ.xlsx');
+    await answerPrompt(page, 'รายงาน-จปฐ.xlsx');
     await expect.poll(() => fs.existsSync(path.join(web.root, 'รายงาน-จปฐ.xlsx'))).toBe(true);
     const report = new ExcelJS.Workbook();
     await report.xlsx.readFile(path.join(web.root, 'รายงาน-จปฐ.xlsx'));
@@ -187,7 +167,7 @@ describeInChromium('browser end to end: imports and evidence', (chromiumPath) =>
     expect(await table.textContent()).toContain('ไม่ได้กำหนดเป้าหมาย');
     await atEverySize(page, 'evidence-bmn-table');
     await page.getByTestId('chart-bmn-group-3-export').click();
-    await answerPrompt('หมวด3.xlsx');
+    await answerPrompt(page, 'หมวด3.xlsx');
     await expect.poll(() => fs.existsSync(path.join(web.root, 'หมวด3.xlsx'))).toBe(true);
     // One village at a time.
     await page.getByTestId('bmn-scope').selectOption({ label: 'หมู่ 2 บ้านควนหรั่ง' });

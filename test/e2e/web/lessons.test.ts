@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
+import { answerPrompt, must, openPage } from '../../support/page';
 import { atEverySize, sizes } from '../../support/screens';
 
 describeInChromium('browser end to end: lessons and progress reports', (chromiumPath) => {
@@ -23,21 +24,6 @@ describeInChromium('browser end to end: lessons and progress reports', (chromium
   let page: Page;
   const pageErrors: string[] = [];
   const projectIds: string[] = [];
-
-  const must = async <T,>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { messageEn: string } }>) => {
-    const result = await promise;
-    if (!result.ok) throw new Error(result.error.messageEn);
-    return result.value;
-  };
-
-  const answerPrompt = async (name: string) => {
-    const prompt = page.getByTestId('path-prompt');
-    await prompt.waitFor();
-    await page.locator('#path-prompt-input').fill(name);
-    await page.getByTestId('path-prompt-ok').click();
-    // The prompt closes once the file is written: a PDF printed on a busy machine takes seconds.
-    await expect.poll(() => prompt.count(), { timeout: 60_000 }).toBe(0);
-  };
 
   const lesson = (over: Record<string, unknown>) => ({
     title: 'การทำปุ๋ยหมักชีวภาพลดต้นทุนการผลิตข้าว',
@@ -57,11 +43,7 @@ describeInChromium('browser end to end: lessons and progress reports', (chromium
   beforeAll(async () => {
     web = await startWebHarness();
     browser = await launchChromium(chromiumPath);
-    page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-    });
+    page = await openPage(browser, pageErrors);
     await must(web.call('prefs.set', { operatorName: 'นางสาวสมใจ ใจดี' }));
     await must(web.call('workspace.create', { path: 'nasai.tambon', tambonCode: '800108', officeType: 'sao', officeName: 'องค์การบริหารส่วนตำบลนาทราย', framework: { presetId: 'nst-coop-phase2' } }));
     const issues = web.ctx.session.workspace!.sqlite.prepare('select id from strategic_issues where deleted_at is null order by no').pluck().all() as string[];
@@ -134,7 +116,7 @@ describeInChromium('browser end to end: lessons and progress reports', (chromium
     await page.getByTestId('toast-lesson').getByRole('button', { name: 'เลิกทำ' }).click();
     await expect.poll(() => page.getByTestId('lesson-card').count()).toBe(3);
     await page.getByTestId('lesson-pdf').first().click();
-    await answerPrompt('ธนาคารขยะ.pdf');
+    await answerPrompt(page, 'ธนาคารขยะ.pdf', 60_000);
     const file = path.join(web.root, 'ธนาคารขยะ.pdf');
     await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true);
     if (fs.existsSync('/usr/bin/pdftotext')) {
@@ -163,7 +145,7 @@ describeInChromium('browser end to end: lessons and progress reports', (chromium
     await expect.poll(() => first.textContent()).toContain('35');
     expect(await first.textContent()).toContain('ได้รับงบ');
     await page.getByTestId('progress-xlsx').click();
-    await answerPrompt('ความก้าวหน้า.xlsx');
+    await answerPrompt(page, 'ความก้าวหน้า.xlsx', 60_000);
     await expect.poll(() => fs.existsSync(path.join(web.root, 'ความก้าวหน้า.xlsx')), { timeout: 30_000 }).toBe(true);
   });
 

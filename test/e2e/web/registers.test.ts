@@ -14,7 +14,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startWebHarness, type WebHarness, describeInChromium } from '../../support/harness';
-import { atEverySize, screenshotDir, sizes } from '../../support/screens';
+import { must, openPage } from '../../support/page';
+import { atEverySize, screenshotDir } from '../../support/screens';
 
 describeInChromium('browser end to end: registers', (chromiumPath) => {
   let web: WebHarness;
@@ -23,21 +24,12 @@ describeInChromium('browser end to end: registers', (chromiumPath) => {
   const pageErrors: string[] = [];
   const villageIds: string[] = [];
 
-  const must = async <T,>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { messageEn: string } }>) => {
-    const result = await promise;
-    if (!result.ok) throw new Error(result.error.messageEn);
-    return result.value;
-  };
   const rows = (id: string) => page.locator(`[data-testid="${id}-table"] tbody tr`);
 
   beforeAll(async () => {
     web = await startWebHarness();
     browser = await launchChromium(chromiumPath);
-    page = await browser.newPage({ viewport: sizes[1], locale: 'th-TH' });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-    });
+    page = await openPage(browser, pageErrors);
     fs.mkdirSync(screenshotDir, { recursive: true });
     await must(web.call('prefs.set', { operatorName: 'นางสาวสมใจ ใจดี' }));
     await must(web.call('workspace.create', { path: 'nasai.tambon', tambonCode: '800108', officeType: 'sao', officeName: 'องค์การบริหารส่วนตำบลนาทราย', framework: { presetId: 'nst-coop-phase2' } }));

@@ -93,7 +93,8 @@ interface Prepared {
   rejected: RejectionGroup[];
   /** Rows that go away (live here, absent from the package), with the history entry of their last content. */
   gone: { id: string; seq: number }[];
-  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string; tombstone: boolean }[];
+  /** The revisions to append; `op` as the history keeps it (a tombstone's revision is a deletion, whether or not the row was live before). */
+  changes: { id: string; op: 'new' | 'changed' | 'deleted'; hash: string; content: string }[];
   /** The table's live rows once the package is applied. */
   live: number;
 }
@@ -173,7 +174,7 @@ function prepareTable(im: Importer, pkg: VerifiedPackage, table: TableSpec, warn
     if (op === 'unchanged' || !withContent) continue;
     let tail = '';
     for (let c = hashed.length; c < plan.length; c += 1) tail += `,${JSON.stringify(values[c])}`;
-    changes.push({ id, op, hash, content: `[${head}${tail}]`, tombstone });
+    changes.push({ id, op: tombstone ? 'deleted' : op, hash, content: `[${head}${tail}]` });
   }
   const rejected = [...rejectedBy.values()];
   diff.rejected = rejected.reduce((n, g) => n + g.count, 0);
@@ -503,8 +504,7 @@ async function archive(
         q.addColumnSet.run(p.table.name, JSON.stringify(p.columns));
         const columnSet = q.columnSet.get(p.table.name, JSON.stringify(p.columns)) as number;
         for (const c of p.changes) {
-          // A tombstone's revision is a deletion, whether or not the row was live before.
-          history.add(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.tombstone ? 'deleted' : c.op, c.hash, c.content, columnSet);
+          history.add(manifest.tambonCode, p.table.name, c.id, manifest.seq, recorded.lastInsertRowid, c.op, c.hash, c.content, columnSet);
         }
         for (const g of p.gone) {
           // A deletion's revision keeps the row's last content, so the history alone tells what went.
